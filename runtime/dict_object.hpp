@@ -1,0 +1,40 @@
+// runtime/dict_object.hpp: dict, insertion-ordered with CPython's compact layout: a dense entry
+// array in insertion order plus a sparse open-addressing index into it. Also used for every
+// namespace (module globals, class and instance __dict__), so the str-keyed paths are hot.
+#pragma once
+
+#include <vector>
+
+#include "object.hpp"
+
+namespace eddy::rt {
+
+struct DictEntry {
+    int64_t hash;
+    Value key;        // null for a deleted entry (a hole kept until the next resize)
+    Value value;
+};
+
+struct Dict : Obj {
+    std::vector<DictEntry> entries;  // insertion order, with holes
+    std::vector<int32_t> index;      // open addressing: entry position, -1 empty, -2 deleted
+    size_t used = 0;                 // live entries
+    uint64_t version = 0;            // bumped on every insertion or removal (iteration checks)
+};
+
+Dict* make_dict(Interp& in);
+bool is_dict(const Interp& in, Value v);
+
+// Generic lookups hash the key and may call __hash__/__eq__, so they can raise.
+Result<Value> dict_get(Interp& in, Dict* d, Value key);               // null when missing
+Status dict_set(Interp& in, Dict* d, Value key, Value value);
+Result<bool> dict_del(Interp& in, Dict* d, Value key);                // false when missing
+
+// Fast paths for str keys (namespaces, attribute dicts): cannot raise.
+Value dict_get_str(Dict* d, Str* key);                                 // null when missing
+void dict_set_str(Interp& in, Dict* d, Str* key, Value value);
+bool dict_del_str(Dict* d, Str* key);
+
+// Iteration over live entries in insertion order: for (auto& e : d->entries) if (!e.key.is_null()).
+
+} // namespace eddy::rt
