@@ -32,6 +32,7 @@ public:
     Result(Value value) : m_value(value) {}
     Result(Error) : m_value(Value::error()) {}
     bool is_error() const { return m_value.is_error(); }
+    Value& value() { return m_value; }
     Value value() const { return m_value; }
 
 private:
