@@ -37,4 +37,9 @@ ParseResult parse(std::string_view source, std::string_view filename, Mode mode 
 // ("too many nested parentheses"), so a hostile input can never overflow the C++ stack.
 inline constexpr int MaxNesting = 200;
 
+// Deepest AST (statements and expressions counted together) accepted before a SyntaxError,
+// so that recursive passes over the tree (compiler, ast::dump) stay within the C++ stack.
+// Brackets alone stop at MaxNesting; this bounds `-----x` and `1+1+...+1` chains.
+inline constexpr int MaxExprDepth = 1000;
+
 } // namespace eddy::parse
