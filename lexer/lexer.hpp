@@ -79,6 +79,7 @@ private:
     void new_line(const unsigned char* line_start);
     parse::Pos pos(const unsigned char* p) const;
     parse::Location token_loc() const { return {pos(m_tok), pos(m_cur)}; }
+    parse::Location layout_loc() const;
     Symbol fail(const parse::Location& at, std::string msg, bool incomplete = false);
 
     parse::ErrorState& m_err;
@@ -103,6 +104,7 @@ private:
     SymbolKind m_prev_kind = parse::Parser::symbol_kind::S_YYEMPTY;
     SymbolKind m_last_kind = parse::Parser::symbol_kind::S_YYEMPTY;
     parse::Location m_prev_loc, m_last_loc;
+    parse::Pos m_last_real_end;            // end of the latest token that is not layout
 };
 
 } // namespace eddy::lex

@@ -237,6 +237,12 @@ Symbol Lexer::take() {
     return s;
 }
 
+// NEWLINE and DEDENT sit (empty) right after the last real token: a block then ends where its
+// last statement ends, as CPython's end positions do, and "expected ':'" points there too.
+Location Lexer::layout_loc() const {
+    return {m_last_real_end, m_last_real_end};
+}
+
 // Remembers what the error reporter and "expected an indented block" need.
 void Lexer::note(const Symbol& s) {
     m_prev_kind = m_last_kind;
@@ -244,6 +250,7 @@ void Lexer::note(const Symbol& s) {
     m_last_kind = s.kind();
     m_last_loc = s.location;
     if (layout_token(s.kind())) return;
+    m_last_real_end = s.location.end;
     if (!m_line_has_tokens || m_async_first) {
         const char* what = header_name(s.kind());
         if (what) m_header = {what, s.location.begin.line};
@@ -257,7 +264,7 @@ Symbol Lexer::scan() {
         if (m_err.set) return P::make_YYerror(token_loc());
         if (m_pending_dedents > 0) {
             --m_pending_dedents;
-            return P::make_DEDENT({pos(m_cur), pos(m_cur)});
+            return P::make_DEDENT(layout_loc());
         }
         if (!m_modes.empty() && m_modes.back().kind == ModeKind::FString) return fstring_text();
         if (!m_modes.empty() && m_modes.back().kind == ModeKind::FSpec) return format_spec_text();
@@ -301,13 +308,17 @@ std::optional<Symbol> Lexer::indentation() {
         ++dedents;
     }
     if (col != m_indents.back()) {
+        // CPython's tokenizer reports this one at the end of the offending line.
+        const unsigned char* eol = p;
+        while (*eol != '\n' && *eol != 0) ++eol;
+        at.begin.col = static_cast<int>(eol - m_line_start) + 1;
         Symbol err = fail(at, "unindent does not match any outer indentation level");
         m_err.kind = parse::SyntaxErrorInfo::Kind::IndentationError;
         m_err.col_is_offset = true;
         return err;
     }
     m_pending_dedents = dedents - 1;
-    return P::make_DEDENT(at);
+    return P::make_DEDENT(layout_loc());
 }
 
 Symbol Lexer::at_eof() {
@@ -321,12 +332,12 @@ Symbol Lexer::at_eof() {
     }
     if (m_line_has_tokens) {
         m_line_has_tokens = false;
-        return P::make_NEWLINE(at);
+        return P::make_NEWLINE(layout_loc());
     }
     if (m_indents.size() > 1) {
         m_pending_dedents = static_cast<int>(m_indents.size()) - 2;
         m_indents.resize(1);
-        return P::make_DEDENT(at);
+        return P::make_DEDENT(layout_loc());
     }
     return P::make_END(at);
 }
@@ -363,17 +374,16 @@ std::optional<Symbol> Lexer::scan_code() {
         }
         "\\\n"                  { new_line(m_cur); continue; }
         "\\"                    {
-            return fail(token_loc(),
+            return fail({pos(m_cur), pos(m_cur)},
                         "unexpected character after line continuation character");
         }
         "\n"                    {
-            Pos at = pos(m_tok);
             new_line(m_cur);
             if (!m_brackets.empty()) continue;          // implicit line joining
             m_at_line_start = true;
             if (!m_line_has_tokens) return std::nullopt; // blank or comment-only line
             m_line_has_tokens = false;
-            return P::make_NEWLINE({at, {at.line, at.col + 1, at.offset + 1}});
+            return P::make_NEWLINE(layout_loc());
         }
         "\x00"                  { return at_eof(); }
 
@@ -427,9 +437,9 @@ std::optional<Symbol> Lexer::scan_code() {
                         "leading zeros in decimal integer literals are not permitted; use an "
                         "0o prefix for octal integers");
         }
-        "0" [xX]    { return fail(token_loc(), "invalid hexadecimal literal"); }
-        "0" [oO]    { return fail(token_loc(), "invalid octal literal"); }
-        "0" [bB]    { return fail(token_loc(), "invalid binary literal"); }
+        "0" [xX]    { return fail({pos(m_cur - 1), pos(m_cur)}, "invalid hexadecimal literal"); }
+        "0" [oO]    { return fail({pos(m_cur - 1), pos(m_cur)}, "invalid octal literal"); }
+        "0" [bB]    { return fail({pos(m_cur - 1), pos(m_cur)}, "invalid binary literal"); }
 
         "("     { return open_bracket('('); }
         "["     { return open_bracket('['); }
@@ -552,7 +562,7 @@ Symbol Lexer::number(int base, bool is_float, bool is_imag) {
                                : base == 8 ? "invalid octal literal"
                                : base == 2 ? "invalid binary literal"
                                            : "invalid decimal literal";
-            return fail({pos(m_tok), pos(m_tok)}, what);
+            return fail({pos(m_cur - 1), pos(m_cur - 1)}, what);   // CPython: last digit read
         }
     }
     std::string digits;

@@ -104,6 +104,7 @@ std::string number_repr(double value, bool imag) {
 class Dumper {
 public:
     std::string out;
+    bool with_attributes = false;
 
     void expr(const Expr* e);
     void stmt(const Stmt* s);
@@ -165,7 +166,15 @@ private:
         out += "arg(";
         str("arg", a.name);
         opt("annotation", a.annotation);
+        attributes(a.loc);
         out += ')';
+    }
+    void attributes(const Loc& l) {
+        if (!with_attributes) return;
+        num("lineno", l.line);
+        num("col_offset", l.col);
+        num("end_lineno", l.end_line);
+        num("end_col_offset", l.end_col);
     }
     void arguments(const Arguments& a);
     void generators(const std::vector<Comprehension>& gens);
@@ -212,6 +221,7 @@ void Dumper::keywords(const std::vector<Keyword>& kws) {
         if (!k.name.empty()) str("arg", k.name);
         field("value");
         expr(k.value);
+        attributes(k.loc);
         out += ')';
     });
 }
@@ -245,6 +255,7 @@ void Dumper::expr(const Expr* e) {
     out += expr_class(e->kind);
     out += '(';
     expr_fields(e);
+    attributes(e->loc);
     out += ')';
 }
 
@@ -390,6 +401,7 @@ void Dumper::stmt(const Stmt* s) {
     out += stmt_class(s);
     out += '(';
     stmt_fields(s);
+    attributes(s->loc);
     out += ')';
 }
 
@@ -399,6 +411,7 @@ void Dumper::stmt_fields(const Stmt* s) {
             out += "alias(";
             str("name", a.name);
             if (!a.asname.empty()) str("asname", a.asname);
+            attributes(a.loc);
             out += ')';
         });
     };
@@ -492,6 +505,7 @@ void Dumper::stmt_fields(const Stmt* s) {
             opt("type", h.type);
             if (!h.name.empty()) str("name", h.name);
             stmts("body", h.body);
+            attributes(h.loc);
             out += ')';
         });
         stmts("orelse", t->orelse);
@@ -523,14 +537,16 @@ std::string float_repr(double value) {
     return number_repr(value, false);
 }
 
-std::string dump(const Expr* expr) {
+std::string dump(const Expr* expr, bool include_attributes) {
     Dumper d;
+    d.with_attributes = include_attributes;
     d.expr(expr);
     return d.out;
 }
 
-std::string dump(const Module& module) {
+std::string dump(const Module& module, bool include_attributes) {
     Dumper d;
+    d.with_attributes = include_attributes;
     d.out = "Module(";
     d.out += "body=[";
     for (size_t i = 0; i < module.body.size(); ++i) {

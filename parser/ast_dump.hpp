@@ -8,8 +8,10 @@
 
 namespace eddy::ast {
 
-std::string dump(const Module& module);
-std::string dump(const Expr* expr);
+// With include_attributes, every node that has a location also shows lineno, col_offset,
+// end_lineno and end_col_offset, as `ast.dump(tree, include_attributes=True)` does.
+std::string dump(const Module& module, bool include_attributes = false);
+std::string dump(const Expr* expr, bool include_attributes = false);
 
 // Python's repr() of a float ("0.1", "1e-05", "inf"), also used for imaginary parts.
 std::string float_repr(double value);

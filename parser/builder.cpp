@@ -26,6 +26,23 @@ Location from_loc(const Loc& l) {
     return {{l.line, l.col, 0}, {l.end_line, l.end_col, 0}};
 }
 
+// CPython suggests '==' only when the bad target is a bitwise_or-level expression (its
+// invalid_named_expression rule): not for comparisons, boolean ops, lambdas, True/None/False.
+bool hint_equality(const Expr* e) {
+    switch (e->kind) {
+    case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
+    case ExprKind::NamedExpr: case ExprKind::Yield: case ExprKind::YieldFrom:
+    case ExprKind::GeneratorExp: case ExprKind::Starred:
+        return false;
+    case ExprKind::UnaryOp: return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
+    case ExprKind::Constant: {
+        ConstKind k = static_cast<const Constant*>(e)->ckind;
+        return k != ConstKind::True && k != ConstKind::False && k != ConstKind::None;
+    }
+    default: return true;
+    }
+}
+
 } // namespace
 
 const char* expr_name(const Expr* e) {
@@ -210,7 +227,7 @@ Expr* Builder::dict(const Location& at, std::vector<DictItem>&& items) {
 Expr* Builder::dict_comp(const Location& at, const DictItem& item,
                          std::vector<Comprehension>&& gens) {
     if (!item.key) {
-        fail_at(item.value, "dict unpacking cannot be used in dict comprehension");
+        fail(item.loc, "dict unpacking cannot be used in dict comprehension");
         return nullptr;
     }
     auto* d = make<DictComp>(at);
@@ -227,8 +244,9 @@ Expr* Builder::lambda(const Location& at, std::vector<Param>&& params, Expr* bod
     return l;
 }
 
-// a[i] keeps i; a[i, j] and a[i,] make a Tuple of the items (slices included).
+// a[i] keeps i; a[i, j], a[i,] and a[*i] make a Tuple of the items (slices included).
 Expr* Builder::subscript_slice(const Location& at, SeqItems&& s) {
+    if (s.items.size() == 1 && s.items[0]->kind == ExprKind::Starred) s.trailing_comma = true;
     return tuple_or_single(at, std::move(s));
 }
 
@@ -238,23 +256,24 @@ Expr* Builder::call(const Location& at, Expr* func, std::vector<CallArg>&& args)
     auto* c = make<Call>(at);
     c->func = func;
     bool seen_keyword = false, seen_dstar = false;
+    Location close{{at.end.line, at.end.col - 1, 0}, at.end};
     for (CallArg& a : args)
-        if (!add_call_arg(c, a, seen_keyword, seen_dstar, args.size())) return nullptr;
+        if (!add_call_arg(c, a, seen_keyword, seen_dstar, args.size(), close)) return nullptr;
     return c;
 }
 
 // Python's ordering rules for arguments: positional, then keywords/`*`, then `**` (which only
 // keywords may follow); an unparenthesized generator must be the only argument.
 bool Builder::add_call_arg(Call* call, CallArg& a, bool& seen_keyword, bool& seen_dstar,
-                           size_t count) {
+                           size_t count, const Location& close) {
     switch (a.kind) {
     case CallArg::Kind::Generator:
         if (count > 1) return fail(a.loc, "Generator expression must be parenthesized");
         [[fallthrough]];
     case CallArg::Kind::Positional:
         if (seen_dstar)
-            return fail(a.loc, "positional argument follows keyword argument unpacking");
-        if (seen_keyword) return fail(a.loc, "positional argument follows keyword argument");
+            return fail(close, "positional argument follows keyword argument unpacking");
+        if (seen_keyword) return fail(close, "positional argument follows keyword argument");
         call->args.push_back(a.value);
         return true;
     case CallArg::Kind::Star:
@@ -368,7 +387,7 @@ void Builder::add_fstring(StrParts& parts, ExprList&& pieces) {
 // JoinedStr neighbouring text pieces merge and empty ones vanish, as in CPython.
 Expr* Builder::finish_strings(const Location& at, StrParts&& parts) {
     if (parts.has_bytes && parts.has_str) {
-        fail(at, "cannot mix bytes and nonbytes literals");
+        fail({at.end, at.end}, "cannot mix bytes and nonbytes literals");
         return nullptr;
     }
     if (!parts.has_fstring) {
@@ -396,7 +415,22 @@ Expr* Builder::finish_strings(const Location& at, StrParts&& parts) {
             j->values.push_back(c);
         }
     }
+    spread_location(j, j->loc);
     return j;
+}
+
+// CPython 3.11 gives an f-string's text pieces, its FormattedValues and their format specs the
+// span of the whole literal; only the embedded expressions keep their own positions.
+void Builder::spread_location(JoinedStr* j, const Loc& whole) {
+    for (Expr* e : j->values) {
+        e->loc = whole;
+        if (e->kind != ExprKind::FormattedValue) continue;
+        Expr* spec = static_cast<FormattedValue*>(e)->format_spec;
+        if (spec) {
+            spec->loc = whole;
+            spread_location(static_cast<JoinedStr*>(spec), whole);
+        }
+    }
 }
 
 Expr* Builder::fstring_text(const Location& at, std::string text) {
@@ -466,10 +500,7 @@ bool Builder::check_target(Expr* e, Ctx ctx, TargetUse use, bool top) {
         return fail_at(e, "'" + what + "' is an illegal expression for augmented assignment");
     if (e->kind == ExprKind::Yield || e->kind == ExprKind::YieldFrom)
         if (use == TargetUse::Assign) return fail_at(e, "assignment to yield expression not possible");
-    bool hint = top && use == TargetUse::Assign && e->kind != ExprKind::Constant;
-    bool literal_hint = top && use == TargetUse::Assign && e->kind == ExprKind::Constant &&
-                        what == "literal";
-    if (hint || literal_hint)
+    if (top && use == TargetUse::Assign && hint_equality(e))
         return fail_at(e, "cannot assign to " + what + " here. Maybe you meant '==' instead of '='?");
     return fail_at(e, "cannot assign to " + what);
 }

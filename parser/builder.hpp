@@ -60,6 +60,7 @@ struct Param {
 struct DictItem {
     ast::Expr* key = nullptr;
     ast::Expr* value = nullptr;
+    Location loc;
 };
 
 // Adjacent string literals waiting to be merged: Constant(str/bytes) and FormattedValue pieces.
@@ -143,8 +144,9 @@ public:
 
 private:
     bool check_target(ast::Expr* e, ast::Ctx ctx, TargetUse use, bool top);
+    void spread_location(ast::JoinedStr* j, const ast::Loc& whole);
     bool add_call_arg(ast::Call* call, CallArg& a, bool& seen_keyword, bool& seen_dstar,
-                      size_t count);
+                      size_t count, const Location& close);
 
     ast::Module& m_module;
     ErrorState& m_err;

@@ -809,7 +809,15 @@ primary
           e->attr = std::move($3);
           $$ = e;
       }
-    | primary "(" arglist_opt ")" { $$ = b.call(@$, $1, std::move($3)); EDDY_CHECK($$); }
+    | primary "(" arglist_opt ")" {
+          $$ = b.call(@$, $1, std::move($3));
+          EDDY_CHECK($$);
+          // f(x for x in y): the generator's span is the call's parentheses, as in CPython.
+          auto* call = static_cast<Call*>($$);
+          if (call->args.size() == 1 && call->args[0]->kind == ExprKind::GeneratorExp &&
+              !b.is_parenthesized(call->args[0]))
+              call->args[0]->loc = to_loc(Location{@2.begin, @4.end});
+      }
     | primary "[" subscript_items "]" {
           auto* e = b.make<Subscript>(@$);
           e->value = $1;
@@ -931,8 +939,8 @@ dict_items
     ;
 
 dict_item
-    : test ":" test     { $$.key = $1; $$.value = $3; }
-    | "**" expr         { $$.value = $2; }
+    : test ":" test     { $$.key = $1; $$.value = $3; $$.loc = @$; }
+    | "**" expr         { $$.value = $2; $$.loc = @$; }
     ;
 
 comp_for
@@ -976,13 +984,13 @@ subscript_items
 subscript
     : named_or_star
     | slice_part_opt ":" slice_part_opt {
-          auto* s = b.make<Slice>(@$);
+          auto* s = b.make<Slice>(Location{$1 ? @1.begin : @2.begin, @$.end});
           s->lower = $1;
           s->upper = $3;
           $$ = s;
       }
     | slice_part_opt ":" slice_part_opt ":" slice_part_opt {
-          auto* s = b.make<Slice>(@$);
+          auto* s = b.make<Slice>(Location{$1 ? @1.begin : @2.begin, @$.end});
           s->lower = $1;
           s->upper = $3;
           s->step = $5;

@@ -83,6 +83,8 @@ void Parser::report_syntax_error(const context& ctx) const {
     }
     if (n == 1 && expected[0] == Kind::S_INDENT) {
         const lex::BlockHeader& h = lexer.last_header();
+        // At the end of input CPython points just past the header, where the block is missing.
+        if (tok == Kind::S_YYEOF || tok == Kind::S_DEDENT) at = lexer.previous_location();
         err.fail(at, "expected an indented block after " + h.what + " on line " +
                          std::to_string(h.line), K::IndentationError);
         err.incomplete = tok == Kind::S_YYEOF;

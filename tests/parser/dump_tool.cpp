@@ -1,6 +1,6 @@
-// tests/parser/dump_tool.cpp: `eddy_parse_dump [--mode file|single|eval] [FILE]` prints
-// ast.dump() of the source (stdin without FILE) or the SyntaxError, one line, in the shape
-// tests/parser/compare_with_cpython.py expects. A developer tool, not part of the product.
+// tests/parser/dump_tool.cpp: `eddy_parse_dump [--attributes] [--mode file|single|eval] [FILE]`
+// prints ast.dump() of the source (stdin without FILE) or the SyntaxError on one line, for
+// comparing eddy's parser with CPython by hand. A developer tool, not part of the product.
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -12,8 +12,11 @@
 int main(int argc, char** argv) {
     eddy::parse::Mode mode = eddy::parse::Mode::File;
     const char* path = nullptr;
+    bool attributes = false;
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--mode") == 0 && i + 1 < argc) {
+        if (std::strcmp(argv[i], "--attributes") == 0) {
+            attributes = true;
+        } else if (std::strcmp(argv[i], "--mode") == 0 && i + 1 < argc) {
             std::string m = argv[++i];
             mode = m == "eval" ? eddy::parse::Mode::Eval
                  : m == "single" ? eddy::parse::Mode::Interactive
@@ -27,7 +30,7 @@ int main(int argc, char** argv) {
     else buf << std::cin.rdbuf();
     auto result = eddy::parse::parse(buf.str(), path ? path : "<stdin>", mode);
     if (auto* module = std::get_if<eddy::ast::Module>(&result)) {
-        std::cout << eddy::ast::dump(*module) << "\n";
+        std::cout << eddy::ast::dump(*module, attributes) << "\n";
         return 0;
     }
     const auto& e = std::get<eddy::parse::SyntaxErrorInfo>(result);
