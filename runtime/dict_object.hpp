@@ -22,6 +22,20 @@ struct Dict : Obj {
     uint64_t version = 0;            // bumped on every insertion or removal (iteration checks)
 };
 
+// dict_keys / dict_values / dict_items: a live view of one dict.
+struct DictView : Obj {
+    Dict* dict = nullptr;
+};
+
+// The three dict iterators. Like CPython's dictiter: remembers the dict's size when created and
+// raises "dictionary changed size during iteration" if it differs at a later step.
+struct DictIterator : Obj {
+    Dict* dict = nullptr;     // null once exhausted
+    size_t pos = 0;           // next position in dict->entries
+    size_t expected_used = 0;
+    size_t remaining = 0;     // for __length_hint__
+};
+
 Dict* make_dict(Interp& in);
 bool is_dict(const Interp& in, Value v);
 
@@ -29,12 +43,25 @@ bool is_dict(const Interp& in, Value v);
 Result<Value> dict_get(Interp& in, Dict* d, Value key);               // null when missing
 Status dict_set(Interp& in, Dict* d, Value key, Value value);
 Result<bool> dict_del(Interp& in, Dict* d, Value key);                // false when missing
+// The same with the key's hash already known (set/frozenset and dict copies reuse hashes).
+Result<Value> dict_get_hashed(Interp& in, Dict* d, Value key, int64_t hash);
+Status dict_set_hashed(Interp& in, Dict* d, Value key, int64_t hash, Value value);
 
 // Fast paths for str keys (namespaces, attribute dicts): cannot raise.
 Value dict_get_str(Dict* d, Str* key);                                 // null when missing
 void dict_set_str(Interp& in, Dict* d, Str* key, Value value);
 bool dict_del_str(Dict* d, Str* key);
 
+// dict.update(other): a mapping (anything with keys()) or an iterable of pairs.
+Status dict_update(Interp& in, Dict* d, Value other);
+// {**m} and f(**m): copies a mapping's items (keys() then __getitem__) into `d`.
+Status dict_merge_mapping(Interp& in, Dict* d, Value mapping);
+Dict* dict_copy(Interp& in, Dict* d);
+void dict_clear(Dict* d);
+
 // Iteration over live entries in insertion order: for (auto& e : d->entries) if (!e.key.is_null()).
+
+void init_dict_type(Interp& in);        // dict_object.cpp
+void init_dict_view_types(Interp& in);  // dict_views.cpp
 
 } // namespace eddy::rt

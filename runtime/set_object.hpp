@@ -1,5 +1,5 @@
 // runtime/set_object.hpp: set and frozenset (one layout, two types): an open-addressing hash
-// table that remembers insertion order only as CPython does (not at all).
+// table with CPython's exact layout (same sizes, same probing), so iteration order matches.
 #pragma once
 
 #include <vector>
@@ -10,14 +10,22 @@ namespace eddy::rt {
 
 struct SetEntry {
     int64_t hash;
-    Value key;        // null: empty slot
+    Value key;        // null: empty slot; Value::error() (hash -1): a deleted slot (dummy)
 };
 
 struct Set : Obj {
-    std::vector<SetEntry> table;  // size is a power of two (or empty)
+    std::vector<SetEntry> table;  // size is a power of two (>= 8), or empty before first use
     size_t used = 0;              // live keys
     size_t fill = 0;              // live keys + tombstones
     int64_t hash = -1;            // frozenset's cached hash
+    size_t finger = 0;            // where set.pop() resumes its search, as CPython's so->finger
+};
+
+struct SetIterator : Obj {
+    Set* set = nullptr;       // null once exhausted
+    size_t pos = 0;
+    size_t expected_used = 0;
+    size_t remaining = 0;
 };
 
 Set* make_set(Interp& in);
@@ -25,5 +33,10 @@ Set* make_frozenset(Interp& in);
 bool is_set_or_frozenset(const Interp& in, Value v);
 Status set_add(Interp& in, Set* s, Value key);
 Result<bool> set_contains(Interp& in, Set* s, Value key);
+Result<bool> set_discard(Interp& in, Set* s, Value key);   // false when missing
+// set.update(iterable) for one iterable.
+Status set_update(Interp& in, Set* s, Value iterable);
+
+void init_set_types(Interp& in);   // set_object.cpp
 
 } // namespace eddy::rt
