@@ -22,5 +22,9 @@ struct ByteArray : Obj {
 
 Bytes* make_bytes(Interp& in, std::string_view data);
 bool is_bytes(const Interp& in, Value v);
+ByteArray* make_bytearray(Interp& in, std::string_view data);
+bool is_bytearray(const Interp& in, Value v);
+// repr of bytes data as CPython writes it: b'...' (bytearray(b'...') is built on top of it).
+std::string bytes_repr_text(std::string_view data);
 
 } // namespace eddy::rt

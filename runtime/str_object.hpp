@@ -2,6 +2,7 @@
 // `length` counts code points; when `ascii` is set it equals `size` and indexing is O(1).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,11 +26,29 @@ Str* make_str(Interp& in, std::string_view utf8);
 inline Value str_value(Interp& in, std::string_view utf8) { return Value::from_obj(make_str(in, utf8)); }
 // Like make_str, but raises MemoryError instead of allocating beyond the heap limit.
 Result<Str*> make_str_checked(Interp& in, std::string_view utf8);
+// make_str when the caller already knows the code-point count (skips the counting pass).
+Str* make_str_with_length(Interp& in, std::string_view utf8, size_t length);
 // True when v is a str (or a str subclass instance).
 bool is_str(const Interp& in, Value v);
-// The str's hash as CPython computes it for PYTHONHASHSEED=0 (siphash24 of the UTF-8 is not
-// required to match, but must be stable within a run and equal for equal strings).
+// The str's hash as CPython computes it for PYTHONHASHSEED=0: siphash13 with a zero key over the
+// string's canonical (latin-1 / UCS-2 / UCS-4) form, so sets of strs iterate in CPython's order.
 int64_t str_hash(Str* s);
 bool str_equal(const Str* a, const Str* b);
+// The same siphash13 over raw bytes (bytes.__hash__).
+int64_t bytes_hash_of(std::string_view data);
+
+// chr() and ord(), for the builtins.
+Result<Value> str_chr(Interp& in, int64_t code_point);
+Result<int64_t> str_ord(Interp& in, Value v);
+
+// Concatenates str values (BUILD_STRING, f-strings); every item must be a str.
+Result<Value> str_concat(Interp& in, std::span<const Value> parts);
+// repr() of a str's text as CPython writes it; `ascii_only` escapes every non-ASCII character
+// (ascii()).
+std::string str_repr_text(std::string_view utf8, bool ascii_only = false);
+// `fmt % args` for str (printf-style formatting, str_percent.cpp).
+Result<Value> str_percent(Interp& in, Str* fmt, Value args);
+// str.__format__(spec): the format-spec mini-language applied to a str.
+Result<Value> str_format_spec(Interp& in, Str* s, std::string_view spec);
 
 } // namespace eddy::rt
