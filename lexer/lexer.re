@@ -4,7 +4,9 @@
 // and no rule ever reads past it.
 #include "lexer/lexer.hpp"
 
+#include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -551,6 +553,13 @@ Symbol Lexer::invalid_character() {
 // letter right after it is an error unless it starts a keyword that may follow (`1if x else y`).
 Symbol Lexer::number(int base, bool is_float, bool is_imag) {
     unsigned char after = *m_cur;
+    if (after >= 0x80) {   // `5€`: CPython names the stray character rather than the number
+        int n = utf8_length(m_cur, m_limit);
+        if (n > 0 && !identifier_code_point(decode_utf8(m_cur, n))) {
+            m_tok = m_cur;
+            return invalid_character();
+        }
+    }
     if (std::isalnum(after) || after == '_' || after >= 0x80) {
         static constexpr std::string_view allowed[] = {"and", "else", "for", "if",
                                                         "in", "is", "not", "or"};
