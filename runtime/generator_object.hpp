@@ -1,0 +1,71 @@
+// runtime/generator_object.hpp: generators, coroutines and async generators (one layout, three
+// types), each owning its suspended frame, plus the helper objects of the async protocols:
+// asend/athrow awaitables, the wrapper marking an async generator's own yields, and the
+// coroutine_wrapper that `coro.__await__()` returns. Resumption runs the frame in the VM.
+#pragma once
+
+#include "object.hpp"
+#include "vm/vm_state.hpp"
+
+namespace eddy::rt {
+
+enum class GenState : uint8_t { Created, Running, Suspended, Done };
+
+struct Generator : Obj {
+    vm::Frame* frame = nullptr;        // malloc'd, owned; null once Done
+    GenState state = GenState::Created;
+    vm::ExcInfo exc_state;             // its handled exception, linked into the VM's while running
+    Str* name = nullptr;               // __name__
+    Str* qualname = nullptr;           // __qualname__
+    CodeObject* code = nullptr;        // gi_code, kept after the frame is freed
+    bool running_async = false;        // async generators: an asend/athrow is in progress
+    bool closed = false;               // async generators: aclose() started (ag_closed)
+};
+
+// The awaitable `agen.asend(v)` / `agen.__anext__()` / `agen.athrow(...)` / `agen.aclose()`.
+struct AsyncGenOp : Obj {
+    enum class Kind : uint8_t { Send, Throw, Close };
+    enum class State : uint8_t { Init, Iter, Closed };
+    Generator* gen = nullptr;
+    Kind kind = Kind::Send;
+    State state = State::Init;
+    Value value = Value::none();       // asend: the value to send; athrow: the exception
+};
+
+// An async generator's own `yield v` (ASYNC_GEN_WRAP), told apart from values yielded by awaits.
+struct AsyncGenWrappedValue : Obj {
+    Value value;
+};
+
+// coro.__await__(): an iterator driving the coroutine.
+struct CoroutineWrapper : Obj {
+    Generator* coro = nullptr;
+};
+
+// Creates the generator/coroutine/async generator for a call of `func` whose arguments are
+// already bound into `frame` (a heap frame allocated with vm::alloc_heap_frame).
+Generator* make_generator(Interp& in, Function* func, vm::Frame* frame);
+
+bool is_generator(const Interp& in, Value v);   // generator, coroutine or async_generator
+
+// Resumes a generator or coroutine with `value` (send) as `gen.send(value)` does, as a step of
+// the VM: returns the yielded value, sets `returned` and the return value when it finishes, or
+// fails with the exception it raised. Raises "generator already executing" & co. itself.
+Result<Value> gen_send(Interp& in, Generator* gen, Value value, bool& returned);
+// gen.throw(exc) (the exception already normalised to an instance): same results as gen_send.
+Result<Value> gen_throw(Interp& in, Generator* gen, Value exc, bool& returned);
+// gen.close().
+Status gen_close(Interp& in, Generator* gen);
+
+// Sets the pending exception to StopIteration(value) (no args when value is None).
+Error raise_stop_iteration(Interp& in, Value value);
+// The value a pending StopIteration carries (its .value); clears it. Precondition: pending.
+Value take_stop_iteration_value(Interp& in);
+
+// The exception gen.throw(typ, val, tb) throws: CPython's argument checks and normalisation.
+Result<Value> gen_throw_args(Interp& in, Value typ, Value val, Value tb);
+
+void init_generator_types(Interp& in);
+void init_async_gen_types(Interp& in);   // async_gen_object.cpp
+
+} // namespace eddy::rt

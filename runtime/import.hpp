@@ -1,0 +1,37 @@
+// runtime/import.hpp: the import system: `import x`, `import pkg.sub`, relative imports, `from x
+// import y`, `from x import *`. Source modules are found on sys.path (the main script's directory
+// first) as x.py or x/__init__.py, compiled with Interp::compile_source, executed once and cached
+// in sys.modules. Native modules come from a loader the stdlib registers.
+#pragma once
+
+#include <string_view>
+
+#include "object.hpp"
+#include "vm/vm_state.hpp"
+
+namespace eddy::rt {
+
+struct Module;
+
+// Registers the stdlib's native-module lookup (called once, before running code).
+void set_native_module_loader(Interp& in, vm::NativeModuleLoader loader);
+
+// builtins.__import__(name, globals, locals, fromlist, level): returns the top-level package for
+// `import a.b` (empty fromlist) and the module itself otherwise.
+Result<Value> import_name(Interp& in, Str* name, Value globals, Value fromlist, int level);
+// `from module import name`: the attribute, else the submodule, else ImportError
+// "cannot import name 'y' from 'x' (/path/x.py)".
+Result<Value> import_from(Interp& in, Value module, Str* name);
+// `from module import *` into `locals`: honours __all__, else skips names starting with '_'.
+Status import_star(Interp& in, Value module, Value locals);
+// Imports a module by its absolute dotted name and returns it (not the top-level package).
+Result<Value> import_module(Interp& in, std::string_view name);
+
+// Executes `code` (a runtime code value) as module `name`'s body in `module`'s namespace.
+Status exec_module_code(Interp& in, Value code, Module* module);
+
+// The builtins.__import__ function body, for the stdlib to register:
+// "__import__(name, globals=None, locals=None, fromlist=(), level=0)".
+Result<Value> builtin___import__(Interp& in, Args args);
+
+} // namespace eddy::rt

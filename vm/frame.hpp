@@ -1,0 +1,42 @@
+// vm/frame.hpp: one activation of a code object. Ordinary calls carve their Frame (header plus
+// locals, cells and value stack, contiguously) out of the per-interpreter data stack; generator,
+// coroutine and async generator frames are the same layout in a malloc'd block owned by the
+// generator object. Frames are not GC objects: VmState traces the running chain and each
+// generator traces its own suspended frame.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/function_object.hpp"
+#include "runtime/value.hpp"
+
+namespace eddy::rt {
+struct Generator;
+}
+
+namespace eddy::vm {
+
+struct Frame {
+    rt::CodeObject* code = nullptr;
+    rt::Function* func = nullptr;      // null for module code run directly
+    rt::Dict* globals = nullptr;
+    rt::Dict* builtins = nullptr;
+    rt::Value locals = rt::Value::null();   // LOAD_NAME/STORE_NAME mapping (module/class body)
+    Frame* previous = nullptr;         // the caller; null while a generator frame is suspended
+    rt::Generator* gen = nullptr;      // owning generator/coroutine, or null
+    const Instr* ip = nullptr;         // next instruction (saved by SAVE_FRAME)
+    rt::Value* sp = nullptr;           // top of the value stack (saved by SAVE_FRAME)
+    bool is_entry = false;             // returning from it leaves run_frame()
+    bool on_data_stack = false;        // popped from VmState's data stack on exit
+
+    // Locals, then cells (cellvars then freevars, as Cell values), then the value stack.
+    rt::Value* localsplus() { return reinterpret_cast<rt::Value*>(this + 1); }
+    rt::Value* stack_base() { return localsplus() + code->nlocalsplus; }
+    uint32_t lasti() const { return uint32_t(ip - code->instrs) - 1; }
+    int line() const { return code->line_of(lasti()); }
+};
+
+static_assert(sizeof(Frame) % sizeof(rt::Value) == 0);
+inline constexpr size_t FrameHeaderWords = sizeof(Frame) / sizeof(rt::Value);
+
+} // namespace eddy::vm

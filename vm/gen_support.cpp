@@ -1,0 +1,187 @@
+// vm/gen_support.cpp: what the loop needs from generators and coroutines: linking a generator's
+// frame and handled-exception level into the running chain, finishing it (PEP 479's StopIteration
+// conversion), `yield from`/`await` operand preparation (GET_YIELD_FROM_ITER, GET_AWAITABLE,
+// GET_AITER, GET_ANEXT) and SEND to receivers the loop cannot enter inline.
+#include <string>
+
+#include "runtime/exception_object.hpp"
+#include "runtime/function_object.hpp"
+#include "runtime/generator_object.hpp"
+#include "runtime/interp.hpp"
+#include "runtime/ops.hpp"
+#include "vm/interpreter.hpp"
+#include "vm/slow_paths.hpp"
+#include "vm/vm_state.hpp"
+
+namespace eddy::vm {
+
+using rt::Value;
+
+void gen_link(rt::Interp& in, rt::Generator* gen, Frame* caller) {
+    VmState& vm = *in.vm;
+    gen->state = rt::GenState::Running;
+    gen->frame->previous = caller;
+    gen->exc_state.previous = vm.exc_info;
+    vm.exc_info = &gen->exc_state;
+    ++vm.depth;
+}
+
+void gen_unlink(rt::Interp& in, rt::Generator* gen) {
+    VmState& vm = *in.vm;
+    vm.exc_info = gen->exc_state.previous;
+    gen->exc_state.previous = nullptr;
+    --vm.depth;
+}
+
+void gen_raised(rt::Interp& in, rt::Generator* gen) {
+    gen->state = rt::GenState::Done;
+    gen_unlink(in, gen);
+    // PEP 479: a StopIteration escaping the body becomes RuntimeError (CPython's gen_send_ex2).
+    bool async_gen = gen->type == in.types.async_generator;
+    Value exc = in.exception();
+    rt::Type* et = rt::type_of(in, exc);
+    const char* msg = nullptr;
+    if (rt::is_subtype(et, in.exc.StopIteration)) {
+        msg = gen->type == in.types.coroutine ? "coroutine raised StopIteration"
+              : async_gen                      ? "async generator raised StopIteration"
+                                               : "generator raised StopIteration";
+    } else if (async_gen && rt::is_subtype(et, in.exc.StopAsyncIteration)) {
+        msg = "async generator raised StopAsyncIteration";
+    }
+    if (!msg) return;
+    in.take_exception();
+    (void)in.raise(in.exc.RuntimeError, msg);
+    auto* err = in.exception().as<rt::BaseException>();
+    err->cause = exc;
+    err->context = exc;
+    err->suppress_context = true;
+}
+
+void gen_release_frame(rt::Generator* gen) {
+    if (!gen->frame) return;
+    free_heap_frame(gen->frame);
+    gen->frame = nullptr;
+}
+
+static bool is_coroutine_like(rt::Interp& in, Value v) {
+    if (!v.is_obj()) return false;
+    rt::Type* t = v.as_obj()->type;
+    if (t == in.types.coroutine) return true;
+    return t == in.types.generator && (v.as<rt::Generator>()->code->flags & CO_ITERABLE_COROUTINE);
+}
+
+rt::Result<Value> get_yield_from_iter(rt::Interp& in, Frame* frame, Value iterable) {
+    if (iterable.is_obj() && iterable.as_obj()->type == in.types.coroutine) {
+        if (!(frame->code->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)))
+            return in.raise(in.exc.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        return iterable;
+    }
+    if (iterable.is_obj() && iterable.as_obj()->type == in.types.generator) return iterable;
+    return rt::get_iter(in, iterable);
+}
+
+// The sub-iterator a suspended generator is delegating to (`yield from`/`await`), or null.
+Value gen_yield_from(rt::Generator* gen) {
+    if (gen->state != rt::GenState::Suspended || !gen->frame) return Value::null();
+    Frame* f = gen->frame;
+    if (f->ip - f->code->instrs < 2) return Value::null();
+    if (f->ip[-1].op() != Op::YIELD_VALUE || f->ip[-2].op() != Op::SEND) return Value::null();
+    return f->sp[-1];
+}
+
+rt::Result<Value> get_awaitable(rt::Interp& in, Value obj, uint32_t where) {
+    if (is_coroutine_like(in, obj)) {
+        if (obj.as_obj()->type == in.types.coroutine && !gen_yield_from(obj.as<rt::Generator>()).is_null())
+            return in.raise(in.exc.RuntimeError, "coroutine is being awaited already");
+        return obj;
+    }
+    rt::Type* t = rt::type_of(in, obj);
+    Value await = rt::type_lookup(t, in.names.dunder_await);
+    if (await.is_null()) {
+        std::string tn(t->name);
+        if (where == 1)
+            return in.raise(in.exc.TypeError, "'async with' received an object from __aenter__ that does not implement __await__: " + tn);
+        if (where == 2)
+            return in.raise(in.exc.TypeError, "'async with' received an object from __aexit__ that does not implement __await__: " + tn);
+        return in.raise(in.exc.TypeError, "object " + tn + " can't be used in 'await' expression");
+    }
+    Value method = EDDY_TRY(rt::get_attr(in, obj, in.names.dunder_await));
+    Value it = EDDY_TRY(rt::call(in, method, {}));
+    if (is_coroutine_like(in, it)) return in.raise(in.exc.TypeError, "__await__() returned a coroutine");
+    rt::Type* it_type = rt::type_of(in, it);
+    if (!it_type->next && rt::type_lookup(it_type, in.names.dunder_next).is_null()) {
+        return in.raise(in.exc.TypeError, "__await__() returned non-iterator of type '" +
+                                              std::string(it_type->name) + "'");
+    }
+    return it;
+}
+
+rt::Result<Value> get_aiter(rt::Interp& in, Value obj) {
+    rt::Type* t = rt::type_of(in, obj);
+    if (rt::type_lookup(t, in.names.dunder_aiter).is_null()) {
+        return in.raise(in.exc.TypeError, "'async for' requires an object with __aiter__ method, got " +
+                                              std::string(t->name));
+    }
+    Value it = EDDY_TRY(rt::call_method(in, obj, in.names.dunder_aiter, {}));
+    rt::Type* it_type = rt::type_of(in, it);
+    if (rt::type_lookup(it_type, in.names.dunder_anext).is_null()) {
+        return in.raise(in.exc.TypeError,
+                        "'async for' received an object from __aiter__ that does not implement __anext__: " +
+                            std::string(it_type->name));
+    }
+    return it;
+}
+
+rt::Result<Value> get_anext(rt::Interp& in, Value aiter) {
+    rt::Type* t = rt::type_of(in, aiter);
+    if (rt::type_lookup(t, in.names.dunder_anext).is_null()) {
+        return in.raise(in.exc.TypeError, "'async for' requires an iterator with __anext__ method, got " +
+                                              std::string(t->name));
+    }
+    Value next = EDDY_TRY(rt::call_method(in, aiter, in.names.dunder_anext, {}));
+    if (t == in.types.async_generator) return next;
+    Value awaitable = get_awaitable(in, next, 0).value();
+    if (awaitable.is_error()) {
+        if (!in.exception_matches(in.exc.TypeError)) return rt::Error{};
+        in.take_exception();
+        return in.raise(in.exc.TypeError, "'async for' received an invalid object from __anext__: " +
+                                              std::string(rt::type_name(in, next)));
+    }
+    return awaitable;
+}
+
+rt::Result<Value> async_gen_wrap(rt::Interp& in, Value value) {
+    auto* w = in.heap.alloc<rt::AsyncGenWrappedValue>(in.types.async_gen_wrapped_value);
+    w->value = value;
+    return Value::from_obj(w);
+}
+
+rt::Result<Value> send_slow(rt::Interp& in, Value sub, Value value, bool& done) {
+    if (sub.is_obj() && (sub.as_obj()->type == in.types.generator || sub.as_obj()->type == in.types.coroutine)) {
+        bool returned = false;
+        Value v = EDDY_TRY(rt::gen_send(in, sub.as<rt::Generator>(), value, returned));
+        done = returned;
+        return v;
+    }
+    rt::Type* t = rt::type_of(in, sub);
+    Value v;
+    if (value.is_none() && t->next) {
+        v = t->next(in, sub).value();
+    } else if (value.is_none()) {
+        v = rt::call_method(in, sub, in.names.dunder_next, {}).value();
+    } else {
+        v = rt::call_method(in, sub, in.names.send, {value}).value();
+    }
+    if (v.is_error()) {
+        if (!in.exception_matches(in.exc.StopIteration)) return rt::Error{};
+        done = true;
+        return rt::take_stop_iteration_value(in);
+    }
+    if (v.is_null()) {
+        done = true;
+        return Value::none();
+    }
+    return v;
+}
+
+} // namespace eddy::vm

@@ -1,0 +1,1120 @@
+// vm/interpreter.cpp: the dispatch loop. One function, hot state (ip, sp, frame, code) in locals,
+// each opcode body written once and compiled as computed goto (EDDY_COMPUTED_GOTO) or a switch.
+// Python-to-Python calls push a frame and continue here; only native code calling back into
+// Python re-enters. Slow paths live in slow_paths.cpp, frames and binding in call.cpp.
+#include "vm/interpreter.hpp"
+
+#include "runtime/dict_object.hpp"
+#include "runtime/exception_object.hpp"
+#include "runtime/function_object.hpp"
+#include "runtime/generator_object.hpp"
+#include "runtime/import.hpp"
+#include "runtime/int_object.hpp"
+#include "runtime/interp.hpp"
+#include "runtime/list_object.hpp"
+#include "runtime/ops.hpp"
+#include "runtime/set_object.hpp"
+#include "runtime/str_object.hpp"
+#include "runtime/traceback.hpp"
+#include "runtime/tuple_object.hpp"
+#include "vm/slow_paths.hpp"
+
+namespace eddy::vm {
+
+using rt::Value;
+
+namespace {
+
+inline rt::Type* fast_type(rt::Interp& in, Value v) {
+    return v.is_obj() ? v.as_obj()->type : rt::type_of(in, v);
+}
+
+// Small-int and float arithmetic without leaving the loop; false when the operands need the
+// generic path (ops.cpp), including every overflow of the 48-bit small-int range.
+inline bool binary_fast(BinOp op, Value a, Value b, Value& out) {
+    if (int(op) >= InplaceOffset) op = BinOp(int(op) - InplaceOffset);
+    if (a.is_small_int() && b.is_small_int()) {
+        int64_t x = a.as_small_int(), y = b.as_small_int(), r;
+        switch (op) {
+        case BinOp::Add: r = x + y; break;
+        case BinOp::Sub: r = x - y; break;
+        case BinOp::Mul:
+            if (__builtin_mul_overflow(x, y, &r)) return false;
+            break;
+        case BinOp::FloorDiv:
+            if (y == 0) return false;
+            r = x / y;
+            if ((x % y != 0) && ((x < 0) != (y < 0))) --r;
+            break;
+        case BinOp::Mod:
+            if (y == 0) return false;
+            r = x % y;
+            if (r != 0 && ((r < 0) != (y < 0))) r += y;
+            break;
+        case BinOp::TrueDiv:
+            if (y == 0) return false;
+            out = Value::from_float(double(x) / double(y));
+            return true;
+        case BinOp::And: r = x & y; break;
+        case BinOp::Or: r = x | y; break;
+        case BinOp::Xor: r = x ^ y; break;
+        default: return false;
+        }
+        if (!Value::fits_small_int(r)) return false;
+        out = Value::from_small_int(r);
+        return true;
+    }
+    double x, y;
+    if (a.is_float()) x = a.as_float();
+    else if (a.is_small_int()) x = double(a.as_small_int());
+    else return false;
+    if (b.is_float()) y = b.as_float();
+    else if (b.is_small_int()) y = double(b.as_small_int());
+    else return false;
+    switch (op) {
+    case BinOp::Add: out = Value::from_float(x + y); return true;
+    case BinOp::Sub: out = Value::from_float(x - y); return true;
+    case BinOp::Mul: out = Value::from_float(x * y); return true;
+    case BinOp::TrueDiv:
+        if (y == 0) return false;
+        out = Value::from_float(x / y);
+        return true;
+    default: return false;
+    }
+}
+
+inline bool compare_fast(CmpOp op, Value a, Value b, Value& out) {
+    double x, y;
+    if (a.is_small_int() && b.is_small_int()) {
+        int64_t i = a.as_small_int(), j = b.as_small_int();
+        bool r;
+        switch (op) {
+        case CmpOp::Lt: r = i < j; break;
+        case CmpOp::Le: r = i <= j; break;
+        case CmpOp::Eq: r = i == j; break;
+        case CmpOp::Ne: r = i != j; break;
+        case CmpOp::Gt: r = i > j; break;
+        default: r = i >= j; break;
+        }
+        out = Value::boolean(r);
+        return true;
+    }
+    if (a.is_float()) x = a.as_float();
+    else if (a.is_small_int()) x = double(a.as_small_int());
+    else return false;
+    if (b.is_float()) y = b.as_float();
+    else if (b.is_small_int()) y = double(b.as_small_int());
+    else return false;
+    bool r;
+    switch (op) {
+    case CmpOp::Lt: r = x < y; break;
+    case CmpOp::Le: r = x <= y; break;
+    case CmpOp::Eq: r = x == y; break;
+    case CmpOp::Ne: r = x != y; break;
+    case CmpOp::Gt: r = x > y; break;
+    default: r = x >= y; break;
+    }
+    out = Value::boolean(r);
+    return true;
+}
+
+// -1: not decidable without the generic truth test.
+inline int truth_fast(Value v) {
+    if (v.is_true()) return 1;
+    if (v.is_false() || v.is_none()) return 0;
+    if (v.is_small_int()) return v.as_small_int() != 0;
+    return -1;
+}
+
+// Indexing a list or tuple by a small int, negative indices included; false otherwise.
+inline bool subscr_fast(rt::Interp& in, Value c, Value k, Value& out) {
+    if (!k.is_small_int() || !c.is_obj()) return false;
+    int64_t i = k.as_small_int();
+    rt::Type* t = c.as_obj()->type;
+    if (t == in.types.list) {
+        auto& items = c.as<rt::List>()->items;
+        if (i < 0) i += int64_t(items.size());
+        if (i < 0 || i >= int64_t(items.size())) return false;
+        out = items[size_t(i)];
+        return true;
+    }
+    if (t == in.types.tuple) {
+        auto* tup = c.as<rt::Tuple>();
+        if (i < 0) i += int64_t(tup->size);
+        if (i < 0 || i >= int64_t(tup->size)) return false;
+        out = tup->items()[i];
+        return true;
+    }
+    return false;
+}
+
+[[gnu::noinline]] Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* caller,
+                                                Value sent) {
+    VmState& vm = *in.vm;
+    if (gen->state == rt::GenState::Created && !sent.is_none()) {
+        in.raise(in.exc.TypeError, "can't send non-None value to a just-started generator");
+        return nullptr;
+    }
+    if (vm.depth >= vm.recursion_limit) {
+        in.raise(in.exc.RecursionError, "maximum recursion depth exceeded");
+        return nullptr;
+    }
+    Frame* f = gen->frame;
+    if (gen->state == rt::GenState::Suspended) *f->sp++ = sent;
+    f->is_entry = false;
+    gen_link(in, gen, caller);
+    return f;
+}
+
+} // namespace
+
+Exit run_frame(rt::Interp& in, Frame* entry, Value& result, bool throwing) {
+    VmState& vm = *in.vm;
+    Frame* const caller = entry->previous;
+    Frame* frame = entry;
+    rt::CodeObject* code;
+    const Instr* ip;
+    Value* sp;
+    Value* locals;
+    const Value* consts;
+    uint32_t arg = 0;
+    rt::Tuple* kwnames = nullptr;
+    // Operands of the shared call sequence (do_call).
+    Value call_callee;
+    Value* call_args;
+    Value* call_base;   // where the result goes
+    size_t call_n;
+
+#define LOAD_FRAME()                                                                             \
+    (code = frame->code, ip = frame->ip, sp = frame->sp, locals = frame->localsplus(),           \
+     consts = code->consts->items(), vm.current = frame)
+#define SAVE_FRAME() (frame->ip = ip, frame->sp = sp)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define NAME(i) (code->names->items()[i].as<rt::Str>())
+#define TRY_PUSH(expr)                                                                           \
+    do {                                                                                         \
+        Value v_ = (expr).value();                                                               \
+        if (v_.is_error()) goto error;                                                           \
+        PUSH(v_);                                                                                \
+    } while (0)
+
+#ifdef EDDY_COMPUTED_GOTO
+    static const void* const dispatch_table[OpCount] = {
+#define EDDY_OP(name, operand, effect) &&op_##name,
+#include "opcodes.def"
+#undef EDDY_OP
+    };
+#define TARGET(name) op_##name:
+#define DISPATCH()                                                                               \
+    do {                                                                                         \
+        uint32_t w_ = (ip++)->word;                                                              \
+        arg = w_ >> 8;                                                                           \
+        goto* dispatch_table[w_ & 0xff];                                                         \
+    } while (0)
+#else
+#define TARGET(name) case Op::name:
+#define DISPATCH() goto dispatch
+#endif
+
+    LOAD_FRAME();
+    if (throwing) goto error;
+
+#ifdef EDDY_COMPUTED_GOTO
+    DISPATCH();
+#else
+dispatch: {
+    uint32_t w = (ip++)->word;
+    arg = w >> 8;
+    switch (Op(w & 0xff)) {
+#endif
+
+    // ---- stack ----
+    TARGET(NOP) { DISPATCH(); }
+    TARGET(POP_TOP) {
+        --sp;
+        DISPATCH();
+    }
+    TARGET(PUSH_NULL) {
+        PUSH(Value::null());
+        DISPATCH();
+    }
+    TARGET(COPY) {
+        Value v = PEEK(arg);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(SWAP) {
+        Value v = TOP();
+        TOP() = PEEK(arg);
+        PEEK(arg) = v;
+        DISPATCH();
+    }
+
+    // ---- constants and variables ----
+    TARGET(LOAD_CONST) {
+        PUSH(consts[arg]);
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST) {
+        Value v = locals[arg];
+        if (v.is_null()) {
+            rt::Error e = raise_unbound_local(in, code, arg);
+            (void)e;
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_FAST) {
+        locals[arg] = POP();
+        DISPATCH();
+    }
+    TARGET(DELETE_FAST) {
+        if (locals[arg].is_null()) {
+            (void)raise_unbound_local(in, code, arg);
+            goto error;
+        }
+        locals[arg] = Value::null();
+        DISPATCH();
+    }
+    TARGET(LOAD_DEREF) {
+        Value v = locals[code->nlocals + arg].as<rt::Cell>()->value;
+        if (v.is_null()) {
+            (void)raise_unbound_deref(in, code, arg);
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_DEREF) {
+        locals[code->nlocals + arg].as<rt::Cell>()->value = POP();
+        DISPATCH();
+    }
+    TARGET(DELETE_DEREF) {
+        rt::Cell* cell = locals[code->nlocals + arg].as<rt::Cell>();
+        if (cell->value.is_null()) {
+            (void)raise_unbound_deref(in, code, arg);
+            goto error;
+        }
+        cell->value = Value::null();
+        DISPATCH();
+    }
+    TARGET(LOAD_CLOSURE) {
+        PUSH(locals[code->nlocals + arg]);
+        DISPATCH();
+    }
+    TARGET(LOAD_CLASSDEREF) {
+        SAVE_FRAME();
+        TRY_PUSH(load_classderef(in, frame, arg));
+        DISPATCH();
+    }
+    TARGET(LOAD_NAME) {
+        SAVE_FRAME();
+        TRY_PUSH(load_name(in, frame, NAME(arg)));
+        DISPATCH();
+    }
+    TARGET(STORE_NAME) {
+        SAVE_FRAME();
+        if (store_name(in, frame, NAME(arg), TOP()).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME) {
+        SAVE_FRAME();
+        if (delete_name(in, frame, NAME(arg)).is_error()) goto error;
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL) {
+        rt::Str* name = NAME(arg);
+        Value v = rt::dict_get_str(frame->globals, name);
+        if (v.is_null()) v = rt::dict_get_str(frame->builtins, name);
+        if (v.is_null()) {
+            SAVE_FRAME();
+            TRY_PUSH(load_global_slow(in, frame, name));
+            DISPATCH();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_GLOBAL) {
+        rt::dict_set_str(in, frame->globals, NAME(arg), POP());
+        DISPATCH();
+    }
+    TARGET(DELETE_GLOBAL) {
+        SAVE_FRAME();
+        if (delete_global(in, frame, NAME(arg)).is_error()) goto error;
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR) {
+        SAVE_FRAME();
+        Value obj = TOP();
+        rt::Type* t = fast_type(in, obj);
+        Value v = Value::null();
+        if (t->getattr) {
+            v = t->getattr(in, obj, NAME(arg)).value();
+            if (v.is_error()) goto error;
+        }
+        if (v.is_null()) {
+            v = rt::get_attr(in, obj, NAME(arg)).value();
+            if (v.is_error()) goto error;
+        }
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR) {
+        SAVE_FRAME();
+        if (rt::set_attr(in, TOP(), NAME(arg), PEEK(2)).is_error()) goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(DELETE_ATTR) {
+        SAVE_FRAME();
+        if (rt::del_attr(in, TOP(), NAME(arg)).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(LOAD_METHOD) {
+        SAVE_FRAME();
+        Value obj = TOP();
+        if (load_method(in, obj, NAME(arg), sp - 1).is_error()) goto error;
+        ++sp;
+        DISPATCH();
+    }
+    TARGET(LOAD_BUILD_CLASS) {
+        SAVE_FRAME();
+        TRY_PUSH(load_build_class(in, frame));
+        DISPATCH();
+    }
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(Value::from_obj(in.exc.AssertionError));
+        DISPATCH();
+    }
+
+    // ---- operators ----
+    TARGET(UNARY_POSITIVE) {
+        SAVE_FRAME();
+        Value v = rt::positive(in, TOP()).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(UNARY_NEGATIVE) {
+        Value x = TOP();
+        if (x.is_small_int() && x.as_small_int() != Value::SmallIntMin) {
+            TOP() = Value::from_small_int(-x.as_small_int());
+            DISPATCH();
+        }
+        if (x.is_float()) {
+            TOP() = Value::from_float(-x.as_float());
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        Value v = rt::negate(in, x).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(UNARY_NOT) {
+        int t = truth_fast(TOP());
+        if (t < 0) {
+            SAVE_FRAME();
+            auto r = truthy_slow(in, TOP());
+            if (r.is_error()) goto error;
+            t = r.value();
+        }
+        TOP() = Value::boolean(!t);
+        DISPATCH();
+    }
+    TARGET(UNARY_INVERT) {
+        SAVE_FRAME();
+        Value v = rt::invert(in, TOP()).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(BINARY_OP) {
+        Value r;
+        if (binary_fast(BinOp(arg), PEEK(2), TOP(), r)) {
+            --sp;
+            TOP() = r;
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        r = rt::binary_op(in, PEEK(2), TOP(), BinOp(arg)).value();
+        if (r.is_error()) goto error;
+        --sp;
+        TOP() = r;
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP) {
+        Value r;
+        if (compare_fast(CmpOp(arg), PEEK(2), TOP(), r)) {
+            --sp;
+            TOP() = r;
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        r = rt::compare(in, PEEK(2), TOP(), CmpOp(arg)).value();
+        if (r.is_error()) goto error;
+        --sp;
+        TOP() = r;
+        DISPATCH();
+    }
+    TARGET(IS_OP) {
+        bool same = PEEK(2).is(TOP());
+        --sp;
+        TOP() = Value::boolean(same != (arg == 1));
+        DISPATCH();
+    }
+    TARGET(CONTAINS_OP) {
+        SAVE_FRAME();
+        auto r = rt::contains(in, TOP(), PEEK(2));
+        if (r.is_error()) goto error;
+        --sp;
+        TOP() = Value::boolean(r.value() != (arg == 1));
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR) {
+        Value r;
+        if (subscr_fast(in, PEEK(2), TOP(), r)) {
+            --sp;
+            TOP() = r;
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        r = rt::get_item(in, PEEK(2), TOP()).value();
+        if (r.is_error()) goto error;
+        --sp;
+        TOP() = r;
+        DISPATCH();
+    }
+    TARGET(STORE_SUBSCR) {
+        Value c = PEEK(2), k = TOP();
+        if (k.is_small_int() && c.is_obj() && c.as_obj()->type == in.types.list) {
+            auto& items = c.as<rt::List>()->items;
+            int64_t i = k.as_small_int();
+            if (i < 0) i += int64_t(items.size());
+            if (i >= 0 && i < int64_t(items.size())) {
+                items[size_t(i)] = PEEK(3);
+                sp -= 3;
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        if (rt::set_item(in, c, k, PEEK(3)).is_error()) goto error;
+        sp -= 3;
+        DISPATCH();
+    }
+    TARGET(DELETE_SUBSCR) {
+        SAVE_FRAME();
+        if (rt::del_item(in, PEEK(2), TOP()).is_error()) goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(BUILD_SLICE) {
+        SAVE_FRAME();
+        Value v = build_slice(in, sp - arg, arg).value();
+        if (v.is_error()) goto error;
+        sp -= arg;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    // ---- control flow ----
+    TARGET(JUMP) {
+        const Instr* target = code->instrs + arg;
+        if (target < ip && (in.heap.wants_collect() || vm.interrupt_requested)) {
+            SAVE_FRAME();
+            if (safe_point(in).is_error()) goto error;
+        }
+        ip = target;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_FALSE) {
+        int t = truth_fast(TOP());
+        if (t < 0) {
+            SAVE_FRAME();
+            auto r = truthy_slow(in, TOP());
+            if (r.is_error()) goto error;
+            t = r.value();
+        }
+        --sp;
+        if (!t) ip = code->instrs + arg;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_TRUE) {
+        int t = truth_fast(TOP());
+        if (t < 0) {
+            SAVE_FRAME();
+            auto r = truthy_slow(in, TOP());
+            if (r.is_error()) goto error;
+            t = r.value();
+        }
+        --sp;
+        if (t) ip = code->instrs + arg;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_NONE) {
+        if (POP().is_none()) ip = code->instrs + arg;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        if (!POP().is_none()) ip = code->instrs + arg;
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        int t = truth_fast(TOP());
+        if (t < 0) {
+            SAVE_FRAME();
+            auto r = truthy_slow(in, TOP());
+            if (r.is_error()) goto error;
+            t = r.value();
+        }
+        if (!t) ip = code->instrs + arg;
+        else --sp;
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        int t = truth_fast(TOP());
+        if (t < 0) {
+            SAVE_FRAME();
+            auto r = truthy_slow(in, TOP());
+            if (r.is_error()) goto error;
+            t = r.value();
+        }
+        if (t) ip = code->instrs + arg;
+        else --sp;
+        DISPATCH();
+    }
+    TARGET(GET_ITER) {
+        SAVE_FRAME();
+        Value v = rt::get_iter(in, TOP()).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(FOR_ITER) {
+        Value it = TOP();
+        rt::Type* t = fast_type(in, it);
+        SAVE_FRAME();
+        Value v = t->next ? t->next(in, it).value() : rt::next(in, it).value();
+        if (v.is_error()) {
+            if (!in.exception_matches(in.exc.StopIteration)) goto error;
+            in.take_exception();
+            v = Value::null();
+        }
+        if (v.is_null()) {
+            --sp;
+            ip = code->instrs + arg;
+            DISPATCH();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(RETURN_VALUE) {
+        Value v = POP();
+        SAVE_FRAME();
+        if (frame->gen) {
+            rt::Generator* g = frame->gen;
+            g->state = rt::GenState::Done;
+            gen_unlink(in, g);
+            if (frame->is_entry) {
+                result = v;
+                vm.current = caller;
+                gen_release_frame(g);
+                return Exit::Returned;
+            }
+            // Entered inline by SEND: (sub value -- result) in the delegating frame, and jump.
+            frame = frame->previous;
+            gen_release_frame(g);
+            LOAD_FRAME();
+            TOP() = v;
+            ip = code->instrs + ip[-1].arg();
+            DISPATCH();
+        }
+        Frame* prev = frame->previous;
+        bool is_entry = frame->is_entry;
+        pop_frame(in, frame);
+        if (is_entry) {
+            result = v;
+            vm.current = caller;
+            return Exit::Returned;
+        }
+        frame = prev;
+        LOAD_FRAME();
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(GET_LEN) {
+        SAVE_FRAME();
+        auto n = rt::length(in, TOP());
+        if (n.is_error()) goto error;
+        PUSH(rt::make_int(in, n.value()));
+        DISPATCH();
+    }
+
+    // ---- building ----
+    TARGET(BUILD_TUPLE) {
+        rt::Tuple* t = rt::make_tuple(in, std::span<const Value>(sp - arg, arg));
+        sp -= arg;
+        PUSH(Value::from_obj(t));
+        DISPATCH();
+    }
+    TARGET(BUILD_LIST) {
+        rt::List* l = rt::make_list(in, std::span<const Value>(sp - arg, arg));
+        sp -= arg;
+        PUSH(Value::from_obj(l));
+        DISPATCH();
+    }
+    TARGET(BUILD_SET) {
+        SAVE_FRAME();
+        Value v = build_set(in, sp - arg, arg).value();
+        if (v.is_error()) goto error;
+        sp -= arg;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(BUILD_MAP) {
+        SAVE_FRAME();
+        Value v = build_map(in, sp - 2 * arg, arg).value();
+        if (v.is_error()) goto error;
+        sp -= 2 * arg;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(BUILD_CONST_KEY_MAP) {
+        SAVE_FRAME();
+        Value v = build_const_key_map(in, sp - 1 - arg, arg, TOP()).value();
+        if (v.is_error()) goto error;
+        sp -= arg + 1;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(BUILD_STRING) {
+        SAVE_FRAME();
+        Value v = build_string(in, sp - arg, arg).value();
+        if (v.is_error()) goto error;
+        sp -= arg;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LIST_APPEND) {
+        Value item = POP();
+        PEEK(arg).as<rt::List>()->items.push_back(item);
+        DISPATCH();
+    }
+    TARGET(SET_ADD) {
+        SAVE_FRAME();
+        if (rt::set_add(in, PEEK(arg + 1).as<rt::Set>(), TOP()).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(MAP_ADD) {
+        SAVE_FRAME();
+        if (rt::dict_set(in, PEEK(arg + 2).as<rt::Dict>(), PEEK(2), TOP()).is_error()) goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(LIST_EXTEND) {
+        SAVE_FRAME();
+        if (list_extend(in, PEEK(arg + 1), TOP()).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(SET_UPDATE) {
+        SAVE_FRAME();
+        if (set_update(in, PEEK(arg + 1), TOP()).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(DICT_UPDATE) {
+        SAVE_FRAME();
+        if (dict_update(in, PEEK(arg + 1), TOP()).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(DICT_MERGE) {
+        SAVE_FRAME();
+        if (dict_merge(in, PEEK(arg + 3), PEEK(arg + 1), TOP()).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(LIST_TO_TUPLE) {
+        TOP() = Value::from_obj(rt::make_tuple(in, TOP().as<rt::List>()->items));
+        DISPATCH();
+    }
+    TARGET(FORMAT_VALUE) {
+        SAVE_FRAME();
+        bool has_spec = arg & 4;
+        Value v = format_value(in, has_spec ? PEEK(2) : TOP(), has_spec ? TOP() : Value::null(),
+                               arg).value();
+        if (v.is_error()) goto error;
+        if (has_spec) --sp;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE) {
+        Value seq = TOP();
+        if (seq.is_obj() && seq.as_obj()->type == in.types.tuple &&
+            seq.as<rt::Tuple>()->size == arg) {
+            const Value* items = seq.as<rt::Tuple>()->items();
+            --sp;
+            for (uint32_t i = arg; i-- > 0;) PUSH(items[i]);
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        if (unpack_sequence(in, seq, arg, sp - 1).is_error()) goto error;
+        sp += int(arg) - 1;
+        DISPATCH();
+    }
+    TARGET(UNPACK_EX) {
+        SAVE_FRAME();
+        uint32_t before = arg & 0xff, after = arg >> 8;
+        if (unpack_ex(in, TOP(), before, after, sp - 1).is_error()) goto error;
+        sp += int(before + after);
+        DISPATCH();
+    }
+
+    // ---- calls and functions ----
+    TARGET(KW_NAMES) {
+        kwnames = consts[arg].as<rt::Tuple>();
+        DISPATCH();
+    }
+    TARGET(CALL) {
+        call_args = sp - arg;
+        call_callee = call_args[-1];
+        call_n = arg;
+        call_base = call_args - 1;
+        goto do_call;
+    }
+    TARGET(CALL_METHOD) {
+        Value func = PEEK(arg + 2);
+        call_base = sp - arg - 2;
+        if (func.is_null()) {
+            call_args = sp - arg;
+            call_callee = call_args[-1];
+            call_n = arg;
+        } else {
+            call_args = sp - arg - 1;
+            call_callee = func;
+            call_n = arg + 1;
+        }
+        goto do_call;
+    }
+    TARGET(CALL_FUNCTION_EX) {
+        SAVE_FRAME();
+        Value kwargs = (arg & 1) ? TOP() : Value::null();
+        Value* base = sp - ((arg & 1) ? 3 : 2);
+        Value v = call_function_ex(in, base[0], base[1], kwargs).value();
+        if (v.is_error()) goto error;
+        sp = base;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(MAKE_FUNCTION) {
+        int n = ((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 4) != 0) + ((arg & 8) != 0);
+        SAVE_FRAME();
+        Value v = make_function_op(in, frame, arg, sp - n - 1).value();
+        if (v.is_error()) goto error;
+        sp -= n + 1;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    // ---- imports ----
+    TARGET(IMPORT_NAME) {
+        SAVE_FRAME();
+        Value level = PEEK(2);
+        Value v = rt::import_name(in, NAME(arg), Value::from_obj(frame->globals), TOP(),
+                                  level.is_small_int() ? int(level.as_small_int()) : 0).value();
+        if (v.is_error()) goto error;
+        --sp;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(IMPORT_FROM) {
+        SAVE_FRAME();
+        TRY_PUSH(rt::import_from(in, TOP(), NAME(arg)));
+        DISPATCH();
+    }
+    TARGET(IMPORT_STAR) {
+        SAVE_FRAME();
+        if (rt::import_star(in, TOP(), frame->locals).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+
+    // ---- exceptions ----
+    TARGET(RAISE_VARARGS) {
+        SAVE_FRAME();
+        if (arg == 0) {
+            (void)do_reraise(in);
+            goto exception_unwind;
+        }
+        Value cause = arg == 2 ? POP() : Value::null();
+        (void)do_raise(in, POP(), cause);
+        goto error_tb;
+    }
+    TARGET(RERAISE) {
+        Value exc = POP();
+        if (arg) ip = code->instrs + PEEK(arg).as_small_int() + 1;
+        in.set_exception(exc);
+        goto exception_unwind;
+    }
+    TARGET(PUSH_EXC_INFO) {
+        Value exc = TOP();
+        TOP() = vm.exc_info->value;
+        PUSH(exc);
+        vm.exc_info->value = exc;
+        DISPATCH();
+    }
+    TARGET(POP_EXCEPT) {
+        vm.exc_info->value = POP();
+        DISPATCH();
+    }
+    TARGET(CHECK_EXC_MATCH) {
+        SAVE_FRAME();
+        auto r = check_exc_match(in, PEEK(2), TOP());
+        if (r.is_error()) goto error;
+        TOP() = Value::boolean(r.value());
+        DISPATCH();
+    }
+    TARGET(BEFORE_WITH) {
+        SAVE_FRAME();
+        Value v = before_with(in, TOP(), sp - 1, false).value();
+        if (v.is_error()) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START) {
+        SAVE_FRAME();
+        TRY_PUSH(with_except_start(in, PEEK(4), TOP()));
+        DISPATCH();
+    }
+    TARGET(SETUP_ANNOTATIONS) {
+        SAVE_FRAME();
+        if (setup_annotations(in, frame).is_error()) goto error;
+        DISPATCH();
+    }
+
+    // ---- generators and coroutines ----
+    TARGET(YIELD_VALUE) {
+        Value v = POP();
+        SAVE_FRAME();
+        rt::Generator* g = frame->gen;
+        g->state = rt::GenState::Suspended;
+        gen_unlink(in, g);
+        Frame* prev = frame->previous;
+        frame->previous = nullptr;   // a suspended frame is on nobody's call chain
+        if (frame->is_entry) {
+            result = v;
+            vm.current = caller;
+            return Exit::Yielded;
+        }
+        // Entered inline by SEND: the delegating frame receives the value as SEND's result.
+        frame = prev;
+        LOAD_FRAME();
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(GET_YIELD_FROM_ITER) {
+        SAVE_FRAME();
+        Value v = get_yield_from_iter(in, frame, TOP()).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(SEND) {
+        Value sub = PEEK(2);
+        if (sub.is_obj() && (sub.as_obj()->type == in.types.generator ||
+                             sub.as_obj()->type == in.types.coroutine)) {
+            auto* g = sub.as<rt::Generator>();
+            if (g->state == rt::GenState::Created || g->state == rt::GenState::Suspended) {
+                Value sent = POP();
+                SAVE_FRAME();
+                Frame* f = enter_generator_inline(in, g, frame, sent);
+                if (!f) goto error;
+                frame = f;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        bool done = false;
+        Value v = send_slow(in, sub, TOP(), done).value();
+        if (v.is_error()) goto error;
+        --sp;
+        if (done) {
+            TOP() = v;
+            ip = code->instrs + arg;
+        } else {
+            PUSH(v);
+        }
+        DISPATCH();
+    }
+    TARGET(GET_AWAITABLE) {
+        SAVE_FRAME();
+        Value v = get_awaitable(in, TOP(), arg).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(GET_AITER) {
+        SAVE_FRAME();
+        Value v = get_aiter(in, TOP()).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        TRY_PUSH(get_anext(in, TOP()));
+        DISPATCH();
+    }
+    TARGET(END_ASYNC_FOR) {
+        Value exc = POP();
+        if (rt::is_subtype(fast_type(in, exc), in.exc.StopAsyncIteration)) {
+            --sp;
+            DISPATCH();
+        }
+        in.set_exception(exc);
+        goto exception_unwind;
+    }
+    TARGET(BEFORE_ASYNC_WITH) {
+        SAVE_FRAME();
+        Value v = before_with(in, TOP(), sp - 1, true).value();
+        if (v.is_error()) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(ASYNC_GEN_WRAP) {
+        SAVE_FRAME();
+        Value v = async_gen_wrap(in, TOP()).value();
+        if (v.is_error()) goto error;
+        TOP() = v;
+        DISPATCH();
+    }
+
+    // ---- interactive ----
+    TARGET(PRINT_EXPR) {
+        SAVE_FRAME();
+        if (print_expr(in, TOP()).is_error()) goto error;
+        --sp;
+        DISPATCH();
+    }
+
+#ifndef EDDY_COMPUTED_GOTO
+    }
+    __builtin_unreachable();
+}
+#endif
+
+    // The shared call sequence of CALL and CALL_METHOD: call_args[0..call_n) are the
+    // arguments (the last len(kwnames) of them keywords), call_args[-1] is a scratch slot and
+    // everything from the first of callee/null down is replaced by the result.
+do_call: {
+    if (in.heap.wants_collect() || vm.interrupt_requested) {
+        SAVE_FRAME();
+        if (safe_point(in).is_error()) goto error;
+    }
+    rt::Type* t = fast_type(in, call_callee);
+    if (t == in.types.bound_method) {
+        auto* m = call_callee.as<rt::BoundMethod>();
+        if (m->func.is_obj() && m->func.as_obj()->type == in.types.function) {
+            // Reuse the scratch slot below the arguments for self (CPython's trick).
+            call_args[-1] = m->self;
+            --call_args;
+            ++call_n;
+            call_callee = m->func;
+            t = in.types.function;
+        }
+    }
+    size_t nkw = kwnames ? kwnames->size : 0;
+    if (t == in.types.function) {
+        auto* fn = call_callee.as<rt::Function>();
+        if (!(fn->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+            SAVE_FRAME();
+            Frame* nf = push_frame(in, fn->code, fn, fn->globals, fn->builtins);
+            if (!nf) {
+                kwnames = nullptr;
+                goto error;
+            }
+            rt::Status st = bind_arguments(in, fn, nf, call_args, call_n - nkw, kwnames);
+            kwnames = nullptr;
+            if (st.is_error()) {
+                pop_frame(in, nf);
+                goto error;
+            }
+            sp = call_base;
+            SAVE_FRAME();
+            nf->previous = frame;
+            frame = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+    }
+    SAVE_FRAME();
+    rt::Tuple* kw = kwnames;
+    kwnames = nullptr;
+    Value v = call_generic(in, call_callee, call_args, call_n - nkw, kw).value();
+    if (v.is_error()) goto error;
+    sp = call_base;
+    PUSH(v);
+    DISPATCH();
+}
+
+    // ---- the exception path ----
+    // error: the instruction before ip raised; chain __context__ as CPython's _PyErr_SetObject
+    // would have, then record the frame in the traceback.
+error:
+    note_exception(in, frame, uint32_t(ip - code->instrs) - 1, true);
+    goto exception_unwind;
+    // error_tb: the exception is already chained (raise, or coming up from a callee frame).
+error_tb:
+    note_exception(in, frame, uint32_t(ip - code->instrs) - 1, false);
+    // exception_unwind: find the handler (CPython 3.11's exception_unwind label).
+exception_unwind: {
+    uint32_t lasti = uint32_t(ip - code->instrs) - 1;
+    if (const ExceptionEntry* h = find_handler(code, lasti)) {
+        sp = frame->stack_base() + h->depth;
+        if (h->push_lasti) PUSH(Value::from_small_int(lasti));
+        PUSH(in.take_exception());
+        ip = code->instrs + h->target;
+        DISPATCH();
+    }
+    // No handler: the frame is finished; the exception continues in the caller.
+    SAVE_FRAME();
+    Frame* prev = frame->previous;
+    bool is_entry = frame->is_entry;
+    if (rt::Generator* g = frame->gen) {
+        gen_raised(in, g);
+        frame->previous = nullptr;
+        gen_release_frame(g);
+    } else {
+        pop_frame(in, frame);
+    }
+    if (is_entry) {
+        vm.current = caller;
+        return Exit::Raised;
+    }
+    frame = prev;
+    LOAD_FRAME();
+    goto error_tb;
+}
+
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef NAME
+#undef TRY_PUSH
+#undef TARGET
+#undef DISPATCH
+}
+
+} // namespace eddy::vm

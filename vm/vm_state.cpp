@@ -1,0 +1,30 @@
+// vm/vm_state.cpp: VmState's data stack and its tracing: every frame on the running chain (locals,
+// cells, value stack) and every level of the handled-exception stack are roots.
+#include "vm/vm_state.hpp"
+
+#include "runtime/interp.hpp"
+#include "vm/interpreter.hpp"
+
+namespace eddy::vm {
+
+namespace {
+// Values in the data stack: frames of ordinary calls. At the default recursion limit a frame
+// averages well under 100 slots; the memory is committed by the OS only as it is touched.
+constexpr size_t DataStackWords = size_t(4) << 20;
+} // namespace
+
+VmState::VmState(rt::Interp& interp) : in(interp) {
+    stack_memory = std::make_unique_for_overwrite<rt::Value[]>(DataStackWords);
+    stack_top = stack_memory.get();
+    stack_end = stack_top + DataStackWords;
+}
+
+VmState::~VmState() = default;
+
+void VmState::trace(rt::Tracer& tracer) {
+    for (Frame* f = current; f; f = f->previous) trace_frame(f, tracer);
+    for (ExcInfo* e = exc_info; e; e = e->previous) tracer.mark(e->value);
+    tracer.mark(reinterpret_cast<rt::Obj*>(empty_builtins));
+}
+
+} // namespace eddy::vm

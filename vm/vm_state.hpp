@@ -1,0 +1,72 @@
+// vm/vm_state.hpp: the per-interpreter VM state: the data stack ordinary frames live on, the chain
+// of running frames, the recursion counter, the handled-exception stack (sys.exc_info) and the
+// import system's hooks. Owned by rt::Interp (Interp::vm); traced from Interp::trace_roots.
+#pragma once
+
+#include <csignal>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/result.hpp"
+#include "vm/frame.hpp"
+
+namespace eddy::rt {
+class Interp;
+struct Dict;
+class Tracer;
+}
+
+namespace eddy::vm {
+
+// One level of the handled-exception stack, as CPython's _PyErr_StackItem: the base level belongs
+// to the interpreter, each generator has its own that is linked in while it runs.
+struct ExcInfo {
+    rt::Value value = rt::Value::none();   // the exception being handled, or None
+    ExcInfo* previous = nullptr;
+};
+
+// Looks up a native (C++) module by name: returns the module, null when there is no such native
+// module (no error set), or an error. Installed by the stdlib (see runtime/import.hpp).
+using NativeModuleLoader = std::function<rt::Result<rt::Value>(rt::Interp&, std::string_view name)>;
+
+struct VmState {
+    explicit VmState(rt::Interp& in);
+    ~VmState();
+    VmState(const VmState&) = delete;
+    VmState& operator=(const VmState&) = delete;
+
+    void trace(rt::Tracer& tracer);
+
+    // The data stack: ordinary frames are pushed and popped here, never heap-allocated.
+    rt::Value* stack_top;
+    rt::Value* stack_end;
+    std::unique_ptr<rt::Value[]> stack_memory;
+
+    Frame* current = nullptr;      // innermost running frame
+    int depth = 0;                 // Python frames plus native re-entries into the loop
+    int recursion_limit = 1000;    // sys.setrecursionlimit
+    char* native_stack_base = nullptr;   // address of a local in the outermost native entry
+
+    ExcInfo base_exc_info;
+    ExcInfo* exc_info = &base_exc_info;   // innermost level (a running generator's, or the base)
+
+    // Set asynchronously (a signal handler); polled at safe points -> KeyboardInterrupt.
+    volatile std::sig_atomic_t interrupt_requested = 0;
+
+    rt::Dict* empty_builtins = nullptr;   // builtins namespace used before a builtins module exists
+
+    // ---- import system ----
+    NativeModuleLoader native_module_loader;
+    // Used when sys.path does not exist (no stdlib): directories searched by `import`.
+    std::vector<std::string> search_path;
+
+    rt::Interp& in;
+};
+
+// The exception currently being handled (sys.exc_info()[1]), or None.
+rt::Value handled_exception(const VmState& vm);
+
+} // namespace eddy::vm
