@@ -124,6 +124,35 @@ void build_exception_table(Unit& unit, const std::vector<size_t>& kept,
     }
 }
 
+// Which instructions can actually run: reachable from the entry by jumps, fall-through and the
+// exception handlers of instructions that can run. Handler code whose protected range emits no
+// instruction (`try: pass`) is reachable only through its SETUP pseudo-instruction and is dropped.
+std::vector<bool> live_instructions(const Unit& unit, const std::vector<int>& target) {
+    size_t n = unit.instrs.size();
+    std::vector<bool> live(n, false);
+    std::vector<size_t> work;
+    auto mark = [&](size_t i) {
+        if (i < n && !live[i]) {
+            live[i] = true;
+            work.push_back(i);
+        }
+    };
+    if (n) mark(0);
+    while (!work.empty()) {
+        size_t i = work.back();
+        work.pop_back();
+        const IInstr& in = unit.instrs[i];
+        if (is_pseudo(in)) {
+            mark(i + 1);
+            continue;
+        }
+        if (in.handler >= 0) mark(size_t(unit.labels[size_t(unit.handlers[size_t(in.handler)].label)]));
+        if (in.target >= 0) mark(size_t(target[i]));
+        if (!is_terminal(in.op)) mark(i + 1);
+    }
+    return live;
+}
+
 } // namespace
 
 std::optional<std::string> assemble(Unit& unit) {
@@ -135,8 +164,9 @@ std::optional<std::string> assemble(Unit& unit) {
     size_t n = unit.instrs.size();
     std::vector<size_t> kept;
     std::vector<uint32_t> new_index(n + 1, 0);
+    std::vector<bool> live = live_instructions(unit, pass.target);
     for (size_t i = 0; i < n; i++) {
-        if (pass.depth[i] != -1 && !is_pseudo(unit.instrs[i])) kept.push_back(i);
+        if (live[i] && pass.depth[i] != -1 && !is_pseudo(unit.instrs[i])) kept.push_back(i);
     }
     for (size_t i = n + 1, k = kept.size(); i-- > 0;) {
         while (k > 0 && kept[k - 1] >= i) k--;

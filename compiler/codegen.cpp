@@ -322,16 +322,24 @@ std::string source_line(std::string_view source, int line) {
     return text;
 }
 
+// Byte column -> CPython's 1-based character offset (SyntaxError.offset counts characters).
+int char_offset(std::string_view line, int byte_col) {
+    int chars = 0;
+    for (int i = 0; i < byte_col; ++i)
+        if (i >= int(line.size()) || (static_cast<unsigned char>(line[size_t(i)]) & 0xC0) != 0x80) ++chars;
+    return chars + 1;
+}
+
 parse::SyntaxErrorInfo to_syntax_error(const SymError& err, std::string_view filename,
                                        std::string_view source) {
     parse::SyntaxErrorInfo info;
     info.msg = err.msg;
     info.filename = std::string(filename);
     info.line = err.loc.line;
-    info.col = err.loc.col + 1;
-    info.end_line = err.loc.end_line;
-    info.end_col = err.loc.end_col + 1;
     info.text = source_line(source, err.loc.line);
+    info.col = char_offset(info.text, err.loc.col);
+    info.end_line = std::max(err.loc.end_line, err.loc.line);
+    info.end_col = char_offset(source_line(source, info.end_line), err.loc.end_col);
     return info;
 }
 

@@ -234,7 +234,7 @@ void disassemble_one(const Code& code, std::string& out) {
         } else {
             row += "   ";
         }
-        row += "    ";
+        row += "     ";   // dis's separator and (empty) current-instruction column
         row += targets.count(uint32_t(i)) ? ">>" : "  ";
         std::string off = std::to_string(i);
         row += ' ' + std::string(width - off.size(), ' ') + off + ' ';
