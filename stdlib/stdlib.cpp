@@ -1,0 +1,65 @@
+// stdlib/stdlib.cpp: installing the stdlib into an interpreter: the eager builtins and sys
+// modules, and the table-driven loader (modules.def) the import system calls for native modules.
+#include "stdlib.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "dict_object.hpp"
+#include "import.hpp"
+#include "io_streams.hpp"
+#include "module_object.hpp"
+#include "modules.hpp"
+#include "str_object.hpp"
+
+namespace eddy::lib {
+
+namespace {
+
+struct ModuleEntry {
+    std::string_view name;
+    rt::Result<rt::Value> (*init)(rt::Interp&);
+};
+
+constexpr ModuleEntry NativeModules[] = {
+#define EDDY_MODULE(pyname, init) {pyname, init},
+#include "modules.def"
+#undef EDDY_MODULE
+};
+
+void register_module(rt::Interp& in, std::string_view name, rt::Value module) {
+    rt::dict_set_str(in, in.modules, in.intern(name), module);
+}
+
+// Start-up failures are eddy bugs (the init functions only allocate and fill dicts).
+rt::Module* create_or_die(rt::Interp& in, std::string_view name) {
+    rt::Result<rt::Value> m = load_native_module(in, name);
+    if (m.is_error() || m.value().is_null()) {
+        std::fprintf(stderr, "eddy: fatal: cannot initialise module %.*s\n", int(name.size()),
+                     name.data());
+        std::abort();
+    }
+    return m.value().as<rt::Module>();
+}
+
+} // namespace
+
+rt::Result<rt::Value> load_native_module(rt::Interp& in, std::string_view name) {
+    rt::Value existing = rt::dict_get_str(in.modules, in.intern(name));
+    for (const ModuleEntry& entry : NativeModules) {
+        if (entry.name != name) continue;
+        if (!existing.is_null()) return existing;
+        rt::Value module = EDDY_TRY(entry.init(in));
+        register_module(in, name, module);
+        return module;
+    }
+    return rt::Value::null();
+}
+
+void install(rt::Interp& in) {
+    in.builtins = create_or_die(in, "builtins");
+    in.sys = create_or_die(in, "sys");
+    rt::set_native_module_loader(in, load_native_module);
+}
+
+} // namespace eddy::lib
