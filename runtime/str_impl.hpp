@@ -33,6 +33,9 @@ size_t str_byte_offset(const Str* s, int64_t index);
 char32_t str_char_at(const Str* s, int64_t i);
 // The one-character str for code point `cp` (ASCII ones are shared).
 Str* str_from_char(Interp& in, char32_t cp);
+// A new str of `size` bytes / `length` code points whose bytes the caller writes before the next
+// allocation (join, concatenation: one copy instead of two).
+Str* str_alloc_raw(Interp& in, size_t size, size_t length);
 // A str from text known to be valid UTF-8, raising MemoryError past the heap limit.
 Result<Value> new_str(Interp& in, std::string_view utf8);
 

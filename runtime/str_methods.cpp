@@ -350,13 +350,18 @@ static Result<Value> str_join(Interp& in, Args args) {
     }
     if (items.size() == 1 && items[0].as<Str>()->type == in.types.str) return items[0];
     if (in.heap.would_exceed(size)) return in.raise_memory_error();
-    std::string out;
-    out.reserve(size);
+    Str* r = str_alloc_raw(in, size, length);
+    char* out = r->data();
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i) out.append(sep->view());
-        out.append(items[i].as<Str>()->view());
+        if (i && sep->size) {
+            std::memcpy(out, sep->data(), sep->size);
+            out += sep->size;
+        }
+        const Str* item = items[i].as<Str>();
+        std::memcpy(out, item->data(), item->size);
+        out += item->size;
     }
-    return Value::from_obj(make_str_with_length(in, out, length));
+    return Value::from_obj(r);
 }
 
 // ---- replace ----

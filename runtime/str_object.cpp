@@ -13,6 +13,7 @@
 #include "interp.hpp"
 #include "native.hpp"
 #include "ops.hpp"
+#include "slice_object.hpp"
 #include "str_impl.hpp"
 #include "tuple_object.hpp"
 #include "type_inits.hpp"
@@ -29,6 +30,15 @@ static Str* alloc_str(Interp& in, Type* type, std::string_view utf8, size_t leng
     s->ascii = length == utf8.size();
     if (!utf8.empty()) std::memcpy(s->data(), utf8.data(), utf8.size());
     s->data()[utf8.size()] = '\0';
+    return s;
+}
+
+Str* str_alloc_raw(Interp& in, size_t size, size_t length) {
+    Str* s = in.heap.alloc<Str>(in.types.str, sizeof(Str) + size + 1);
+    s->size = size;
+    s->length = length;
+    s->ascii = length == size;
+    s->data()[size] = '\0';
     return s;
 }
 
@@ -507,35 +517,14 @@ static Status slice_index(Interp& in, Value v, int64_t& out) {
     return ok();
 }
 
-// PySlice_Unpack + PySlice_AdjustIndices (Objects/sliceobject.c).
+// A slice subscript resolved against `length` (slice_object.hpp does the arithmetic).
 Result<bool> slice_bounds(Interp& in, Value key, int64_t length, SliceBounds& out) {
-    if (!key.is_obj() || key.as_obj()->type != in.types.slice) return false;
-    Value start = EDDY_TRY(get_attr(in, key, in.intern("start")));
-    Value stop = EDDY_TRY(get_attr(in, key, in.intern("stop")));
-    Value step = EDDY_TRY(get_attr(in, key, in.intern("step")));
-    int64_t st = 1;
-    EDDY_CHECK(slice_index(in, step, st));
-    if (st == 0) return in.raise(in.exc.ValueError, "slice step cannot be zero");
-    int64_t lo = st < 0 ? INT64_MAX / 2 : 0, hi = st < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
-    EDDY_CHECK(slice_index(in, start, lo));
-    EDDY_CHECK(slice_index(in, stop, hi));
-    auto adjust = [&](int64_t& x) {
-        if (x < 0) {
-            x += length;
-            if (x < 0) x = st < 0 ? -1 : 0;
-        } else if (x >= length) {
-            x = st < 0 ? length - 1 : length;
-        }
-    };
-    adjust(lo);
-    adjust(hi);
-    out.start = lo;
-    out.stop = hi;
-    out.step = st;
-    if (st < 0)
-        out.count = hi < lo ? (lo - hi - 1) / (-st) + 1 : 0;
-    else
-        out.count = lo < hi ? (hi - lo - 1) / st + 1 : 0;
+    if (!is_slice(in, key)) return false;
+    SliceIndices ix = EDDY_TRY(slice_indices(in, key.as<Slice>(), length));
+    out.start = ix.start;
+    out.stop = ix.stop;
+    out.step = ix.step;
+    out.count = ix.count;
     return true;
 }
 
