@@ -304,6 +304,86 @@ void sequence(Codegen& g, const ast::Expr* e, const ast::ExprList& elts, ast::Ct
     starunpack(g, elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, tuple);
 }
 
+// The truth value of a literal when it is cheap to know (while True, if 0, ...).
+std::optional<bool> const_truth(const ast::Constant* c) {
+    using CK = ast::ConstKind;
+    switch (c->ckind) {
+    case CK::True:
+    case CK::Ellipsis: return true;
+    case CK::False:
+    case CK::None: return false;
+    case CK::Int: return c->i != 0;
+    case CK::Str: return c->text.empty() ? std::optional<bool>() : true;
+    default: return std::nullopt;
+    }
+}
+
+// compiler_jump_if for `a < b < c`: each link jumps to a cleanup that drops the kept operand.
+void jump_if_chain(Codegen& g, const ast::Compare* c, int label, bool cond) {
+    vm::Position saved = g.u().loc;
+    g.set_loc(c->loc);
+    size_t n = c->ops.size() - 1;
+    int cleanup = g.new_label(), end = g.new_label();
+    g.visit_expr(c->left);
+    for (size_t i = 0; i < n; i++) {
+        g.visit_expr(c->comparators[i]);
+        g.emit(Op::SWAP, 2);
+        g.emit(Op::COPY, 2);
+        emit_compare(g, c->ops[i]);
+        g.emit_jump(Op::POP_JUMP_IF_FALSE, cleanup);
+    }
+    g.visit_expr(c->comparators[n]);
+    emit_compare(g, c->ops[n]);
+    g.emit_jump(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label);
+    g.emit_jump(Op::JUMP, end);
+    g.bind(cleanup);
+    g.emit(Op::POP_TOP);
+    if (!cond) g.emit_jump(Op::JUMP, label);
+    g.bind(end);
+    g.u().loc = saved;
+}
+
+void named_expr(Codegen& g, const ast::NamedExpr* n) {
+    g.visit_expr(n->value);
+    g.emit(Op::COPY, 1);
+    g.visit_expr(n->target);
+}
+
+void binop(Codegen& g, const ast::BinOp* b) {
+    g.visit_expr(b->left);
+    g.visit_expr(b->right);
+    g.emit(Op::BINARY_OP, int(b->op));
+}
+
+void call(Codegen& g, const ast::Call* c) {
+    if (method_call(g, c)) return;
+    g.visit_expr(c->func);
+    g.call_helper(0, c->args, c->keywords);
+}
+
+void comprehension_expr(Codegen& g, const ast::Expr* e) {
+    using K = ast::ExprKind;
+    if (e->kind == K::ListComp) {
+        auto* c = static_cast<const ast::ListComp*>(e);
+        return g.comprehension(e, "<listcomp>", c->generators, c->elt, nullptr);
+    }
+    if (e->kind == K::SetComp) {
+        auto* c = static_cast<const ast::SetComp*>(e);
+        return g.comprehension(e, "<setcomp>", c->generators, c->elt, nullptr);
+    }
+    if (e->kind == K::DictComp) {
+        auto* c = static_cast<const ast::DictComp*>(e);
+        return g.comprehension(e, "<dictcomp>", c->generators, c->key, c->value);
+    }
+    auto* c = static_cast<const ast::GeneratorExp*>(e);
+    g.comprehension(e, "<genexpr>", c->generators, c->elt, nullptr);
+}
+
+void starred(Codegen& g, const ast::Starred* s) {
+    if (s->ctx == ast::Ctx::Store) g.fail("starred assignment target must be in a list or tuple", s->loc);
+    else g.fail("can't use starred expression here", s->loc);
+}
+
 } // namespace
 
 void Codegen::call_helper(int pushed, const ast::ExprList& args, const std::vector<ast::Keyword>& kws) {
@@ -372,16 +452,9 @@ void Codegen::unpack_assign(const ast::ExprList& elts, const ast::Loc& loc) {
 // chained comparisons into jumps instead of materializing booleans.
 void Codegen::jump_if(const ast::Expr* e, int label, bool cond) {
     using K = ast::ExprKind;
-    if (auto v = constant_value(e); v && e->kind == K::Constant) {
-        auto* c = static_cast<const ast::Constant*>(e);
-        bool truthy = c->ckind == ast::ConstKind::True ||
-                      (c->ckind == ast::ConstKind::Int && c->i != 0) ||
-                      (c->ckind == ast::ConstKind::Str && !c->text.empty()) ||
-                      c->ckind == ast::ConstKind::Ellipsis;
-        bool falsy = c->ckind == ast::ConstKind::False || c->ckind == ast::ConstKind::None ||
-                     (c->ckind == ast::ConstKind::Int && c->i == 0);
-        if (truthy || falsy) {
-            if (truthy == cond) emit_jump(Op::JUMP, label);
+    if (e->kind == K::Constant) {
+        if (std::optional<bool> truth = const_truth(static_cast<const ast::Constant*>(e))) {
+            if (*truth == cond) emit_jump(Op::JUMP, label);
             return;
         }
     }
@@ -413,29 +486,8 @@ void Codegen::jump_if(const ast::Expr* e, int label, bool cond) {
     }
     case K::Compare: {
         auto* c = static_cast<const ast::Compare*>(e);
-        size_t n = c->ops.size() - 1;
-        if (n == 0) break;
-        vm::Position saved = u().loc;
-        set_loc(e->loc);
-        int cleanup = new_label(), end = new_label();
-        visit_expr(c->left);
-        for (size_t i = 0; i < n; i++) {
-            visit_expr(c->comparators[i]);
-            emit(Op::SWAP, 2);
-            emit(Op::COPY, 2);
-            emit_compare(*this, c->ops[i]);
-            emit_jump(Op::POP_JUMP_IF_FALSE, cleanup);
-        }
-        visit_expr(c->comparators[n]);
-        emit_compare(*this, c->ops[n]);
-        emit_jump(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label);
-        emit_jump(Op::JUMP, end);
-        bind(cleanup);
-        emit(Op::POP_TOP);
-        if (!cond) emit_jump(Op::JUMP, label);
-        bind(end);
-        u().loc = saved;
-        return;
+        if (c->ops.size() == 1) break;
+        return jump_if_chain(*this, c, label, cond);
     }
     default: break;
     }
@@ -456,20 +508,8 @@ void Codegen::visit_expr(const ast::Expr* e) {
     }
     switch (e->kind) {
     case K::BoolOp: boolop(*this, static_cast<const ast::BoolOp*>(e)); break;
-    case K::NamedExpr: {
-        auto* n = static_cast<const ast::NamedExpr*>(e);
-        visit_expr(n->value);
-        emit(Op::COPY, 1);
-        visit_expr(n->target);
-        break;
-    }
-    case K::BinOp: {
-        auto* b = static_cast<const ast::BinOp*>(e);
-        visit_expr(b->left);
-        visit_expr(b->right);
-        emit(Op::BINARY_OP, int(b->op));
-        break;
-    }
+    case K::NamedExpr: named_expr(*this, static_cast<const ast::NamedExpr*>(e)); break;
+    case K::BinOp: binop(*this, static_cast<const ast::BinOp*>(e)); break;
     case K::UnaryOp: unary(*this, static_cast<const ast::UnaryOp*>(e)); break;
     case K::Lambda: lambda(static_cast<const ast::Lambda*>(e)); break;
     case K::IfExp: ifexp(*this, static_cast<const ast::IfExp*>(e)); break;
@@ -478,51 +518,21 @@ void Codegen::visit_expr(const ast::Expr* e) {
         starunpack(*this, static_cast<const ast::Set*>(e)->elts, 0, Op::BUILD_SET, Op::SET_ADD,
                    Op::SET_UPDATE, false);
         break;
-    case K::ListComp: {
-        auto* c = static_cast<const ast::ListComp*>(e);
-        comprehension(e, "<listcomp>", c->generators, c->elt, nullptr);
-        break;
-    }
-    case K::SetComp: {
-        auto* c = static_cast<const ast::SetComp*>(e);
-        comprehension(e, "<setcomp>", c->generators, c->elt, nullptr);
-        break;
-    }
-    case K::DictComp: {
-        auto* c = static_cast<const ast::DictComp*>(e);
-        comprehension(e, "<dictcomp>", c->generators, c->key, c->value);
-        break;
-    }
-    case K::GeneratorExp: {
-        auto* c = static_cast<const ast::GeneratorExp*>(e);
-        comprehension(e, "<genexpr>", c->generators, c->elt, nullptr);
-        break;
-    }
+    case K::ListComp:
+    case K::SetComp:
+    case K::DictComp:
+    case K::GeneratorExp: comprehension_expr(*this, e); break;
     case K::Await: await_expr(static_cast<const ast::Await*>(e)); break;
     case K::Yield:
     case K::YieldFrom: yield_expr(e); break;
     case K::Compare: compare(*this, static_cast<const ast::Compare*>(e)); break;
-    case K::Call: {
-        auto* c = static_cast<const ast::Call*>(e);
-        if (!method_call(*this, c)) {
-            visit_expr(c->func);
-            call_helper(0, c->args, c->keywords);
-        }
-        break;
-    }
+    case K::Call: call(*this, static_cast<const ast::Call*>(e)); break;
     case K::FormattedValue: formatted_value(*this, static_cast<const ast::FormattedValue*>(e)); break;
     case K::JoinedStr: joined_str(*this, static_cast<const ast::JoinedStr*>(e)); break;
     case K::Constant: load_const(*constant_value(e)); break;
     case K::Attribute: attribute(*this, static_cast<const ast::Attribute*>(e)); break;
     case K::Subscript: subscript(*this, static_cast<const ast::Subscript*>(e)); break;
-    case K::Starred: {
-        auto* s = static_cast<const ast::Starred*>(e);
-        if (s->ctx == ast::Ctx::Store)
-            fail("starred assignment target must be in a list or tuple", e->loc);
-        else
-            fail("can't use starred expression here", e->loc);
-        break;
-    }
+    case K::Starred: starred(*this, static_cast<const ast::Starred*>(e)); break;
     case K::Name: {
         auto* n = static_cast<const ast::Name*>(e);
         nameop(n->id, n->ctx);

@@ -40,15 +40,17 @@ TEST(CompilerConformance, SameCodeFromCPythonAst) {
     auto files = corpus();
     if (files.empty()) GTEST_SKIP() << "no conformance corpus";
     if (!test::python_available()) GTEST_SKIP() << "python3 not available";
-    for (const fs::path& p : files) {
-        std::string source = test::read_text(p.string());
-        std::string err;
-        auto module = test::python_parse(source, parse::Mode::File, &err);
-        if (!module) continue;   // CPython rejects it too: nothing to compare
-        auto theirs = comp::compile(*module, "<test>", parse::Mode::File, source);
+    std::vector<std::string> paths;
+    for (const fs::path& p : files) paths.push_back(p.string());
+    auto modules = test::python_parse_files(paths);
+    ASSERT_EQ(modules.size(), paths.size()) << "py_ast_dump.py failed";
+    for (size_t i = 0; i < paths.size(); i++) {
+        if (!modules[i]) continue;   // CPython rejects it too: nothing to compare
+        std::string source = test::read_text(paths[i]);
+        auto theirs = comp::compile(*modules[i], "<test>", parse::Mode::File, source);
         auto* code = std::get_if<std::shared_ptr<vm::Code>>(&theirs);
         if (!code) continue;
-        EXPECT_EQ(test::dis_source(source), vm::disassemble(**code)) << p;
+        EXPECT_EQ(test::dis_source(source), vm::disassemble(**code)) << paths[i];
     }
 }
 

@@ -578,4 +578,32 @@ std::optional<ast::Module> python_parse(std::string_view source, parse::Mode mod
     return module;
 }
 
+std::vector<std::optional<ast::Module>> python_parse_files(const std::vector<std::string>& paths) {
+    std::vector<std::optional<ast::Module>> out;
+    char list_path[] = "/tmp/eddy_ast_XXXXXX";
+    int fd = mkstemp(list_path);
+    if (fd < 0) return out;
+    close(fd);
+    std::string cmd = std::string("python3 ") + EDDY_PY_AST_DUMP + " exec";
+    for (const std::string& p : paths) cmd += " '" + p + "'";
+    cmd += std::string(" > ") + list_path + " 2>/dev/null";
+    int rc = std::system(cmd.c_str());
+    std::ifstream in(list_path, std::ios::binary);
+    std::string line;
+    while (rc == 0 && std::getline(in, line)) {
+        Reader reader{line};
+        Json root = reader.value();
+        if (root.is_null()) {
+            out.emplace_back();
+            continue;
+        }
+        ast::Module module;
+        Builder b(*module.arena);
+        module.body = b.stmts(root["body"]);
+        out.emplace_back(std::move(module));
+    }
+    std::remove(list_path);
+    return out;
+}
+
 } // namespace eddy::test

@@ -48,6 +48,17 @@ def conv(x):
     return x
 
 
+# Usage: py_ast_dump.py MODE            (source on stdin, one JSON document out)
+#        py_ast_dump.py MODE FILE...   (one JSON line per file; null where CPython rejects it)
 mode = sys.argv[1] if len(sys.argv) > 1 else "exec"
-tree = ast.parse(sys.stdin.buffer.read(), mode=mode)
-sys.stdout.write(json.dumps(conv(tree)))
+if len(sys.argv) <= 2:
+    tree = ast.parse(sys.stdin.buffer.read(), mode=mode)
+    sys.stdout.write(json.dumps(conv(tree)))
+else:
+    for path in sys.argv[2:]:
+        try:
+            with open(path, "rb") as f:
+                doc = conv(ast.parse(f.read(), mode=mode))
+        except SyntaxError:
+            doc = None
+        sys.stdout.write(json.dumps(doc) + "\n")
