@@ -36,9 +36,20 @@ public:
     std::string_view line_text(int line) const;
     int bracket_depth() const { return static_cast<int>(m_brackets.size()); }
     const BlockHeader& last_header() const { return m_header; }
-    // The token before the latest one handed out (the parser's lookahead is the latest).
-    SymbolKind previous_kind() const { return m_prev_kind; }
-    const parse::Location& previous_location() const { return m_prev_loc; }
+    // Recent tokens handed out: back = 0 is the latest (the parser's lookahead), 1 the one
+    // before it, 2 the one before that.
+    SymbolKind recent_kind(int back) const { return m_recent[back].kind; }
+    const parse::Location& recent_location(int back) const { return m_recent[back].loc; }
+    SymbolKind previous_kind() const { return recent_kind(1); }
+    const parse::Location& previous_location() const { return recent_location(1); }
+    // The first token of the current logical line.
+    SymbolKind line_start_kind() const { return m_line_start_kind; }
+    // True inside a def's parameter list (where "forgot a comma?" does not apply).
+    bool in_parameter_list() const { return !m_brackets.empty() && m_brackets.back().params; }
+    // True inside the expression part of an f-string field.
+    bool in_fstring_field() const { return !m_modes.empty() && m_modes.back().kind == ModeKind::FExpr; }
+    // The source text of a token's span when it lies on one line (error messages quote names).
+    std::string_view text_of(const parse::Location& at) const;
 
 private:
     enum class ModeKind { FString, FExpr, FSpec };
@@ -53,6 +64,11 @@ private:
     struct Bracket {
         char ch;
         parse::Pos at;
+        bool params = false;    // the `(` of `def name(`
+    };
+    struct Recent {
+        SymbolKind kind = parse::Parser::symbol_kind::S_YYEMPTY;
+        parse::Location loc;
     };
 
     Symbol take();
@@ -71,15 +87,19 @@ private:
     Symbol invalid_character();
     Symbol name_token();
     bool decode_escape(const unsigned char*& p, std::string& out, bool bytes);
+    Symbol escape_error(const unsigned char* backslash, const unsigned char* end,
+                        const char* what, bool bytes);
     bool fexpr_top() const;
     const Mode* enclosing_fstring() const;
     Symbol unterminated(const parse::Pos& begin, bool triple);
+    Symbol fstring_error(const char* msg);
     void note(const Symbol& s);
 
     void new_line(const unsigned char* line_start);
     parse::Pos pos(const unsigned char* p) const;
     parse::Location token_loc() const { return {pos(m_tok), pos(m_cur)}; }
     parse::Location layout_loc() const;
+    parse::Location newline_loc(const unsigned char* at) const;
     Symbol fail(const parse::Location& at, std::string msg, bool incomplete = false);
 
     parse::ErrorState& m_err;
@@ -101,9 +121,10 @@ private:
     std::vector<Mode> m_modes;
     std::deque<Symbol> m_pending;          // tokens read ahead while fusing `not in`/`is not`
     BlockHeader m_header;
-    SymbolKind m_prev_kind = parse::Parser::symbol_kind::S_YYEMPTY;
-    SymbolKind m_last_kind = parse::Parser::symbol_kind::S_YYEMPTY;
-    parse::Location m_prev_loc, m_last_loc;
+    Recent m_recent[3];
+    SymbolKind m_line_start_kind = parse::Parser::symbol_kind::S_YYEMPTY;
+    const unsigned char* m_comment_at = nullptr;   // a comment seen on the current line
+    const unsigned char* m_body_start = nullptr;   // the string body being decoded
     parse::Pos m_last_real_end;            // end of the latest token that is not layout
 };
 

@@ -185,6 +185,11 @@ Pos Lexer::pos(const unsigned char* p) const {
     return {m_line, static_cast<int>(p - m_line_start), static_cast<int>(p - m_base)};
 }
 
+std::string_view Lexer::text_of(const Location& at) const {
+    if (at.begin.line != at.end.line || at.end.offset < at.begin.offset) return {};
+    return std::string_view(m_buf).substr(at.begin.offset, at.end.offset - at.begin.offset);
+}
+
 std::string_view Lexer::line_text(int line) const {
     std::string_view all(m_buf);
     size_t start = 0;
@@ -218,6 +223,7 @@ Symbol Lexer::next() {
     Symbol tok = take();
     SymbolKind first = tok.kind();
     if (first == Kind::S_NOT || first == Kind::S_IS) {
+        m_line_has_tokens = true;   // so that the lookahead at EOF still ends the line
         Symbol after = take();
         SymbolKind want = first == Kind::S_NOT ? Kind::S_IN : Kind::S_NOT;
         if (after.kind() == want) {
@@ -239,20 +245,27 @@ Symbol Lexer::take() {
     return s;
 }
 
-// NEWLINE and DEDENT sit (empty) right after the last real token: a block then ends where its
-// last statement ends, as CPython's end positions do, and "expected ':'" points there too.
+// DEDENT sits (empty) right after the last real token, so a block ends where its last
+// statement ends, as CPython's end positions do.
 Location Lexer::layout_loc() const {
     return {m_last_real_end, m_last_real_end};
 }
 
+// NEWLINE begins where CPython's does (at a trailing comment, else at the line break), which is
+// where errors point; its end is the last real token's end, which is what a statement's span
+// takes from it. The reversed span is deliberate and only ever read through begin/end.
+Location Lexer::newline_loc(const unsigned char* at) const {
+    return {pos(m_comment_at ? m_comment_at : at), m_last_real_end};
+}
+
 // Remembers what the error reporter and "expected an indented block" need.
 void Lexer::note(const Symbol& s) {
-    m_prev_kind = m_last_kind;
-    m_prev_loc = m_last_loc;
-    m_last_kind = s.kind();
-    m_last_loc = s.location;
+    m_recent[2] = m_recent[1];
+    m_recent[1] = m_recent[0];
+    m_recent[0] = {s.kind(), s.location};
     if (layout_token(s.kind())) return;
     m_last_real_end = s.location.end;
+    if (!m_line_has_tokens) m_line_start_kind = s.kind();
     if (!m_line_has_tokens || m_async_first) {
         const char* what = header_name(s.kind());
         if (what) m_header = {what, s.location.begin.line};
@@ -334,7 +347,7 @@ Symbol Lexer::at_eof() {
     }
     if (m_line_has_tokens) {
         m_line_has_tokens = false;
-        return P::make_NEWLINE(layout_loc());
+        return P::make_NEWLINE(newline_loc(m_cur));
     }
     if (m_indents.size() > 1) {
         m_pending_dedents = static_cast<int>(m_indents.size()) - 2;
@@ -372,6 +385,7 @@ std::optional<Symbol> Lexer::scan_code() {
         "#" [^\n\x00]*          {
             if (!m_modes.empty())
                 return fail(token_loc(), "f-string expression part cannot include '#'");
+            m_comment_at = m_tok;
             continue;
         }
         "\\\n"                  { new_line(m_cur); continue; }
@@ -380,12 +394,14 @@ std::optional<Symbol> Lexer::scan_code() {
                         "unexpected character after line continuation character");
         }
         "\n"                    {
+            Location at = newline_loc(m_tok);
+            m_comment_at = nullptr;
             new_line(m_cur);
             if (!m_brackets.empty()) continue;          // implicit line joining
             m_at_line_start = true;
             if (!m_line_has_tokens) return std::nullopt; // blank or comment-only line
             m_line_has_tokens = false;
-            return P::make_NEWLINE(layout_loc());
+            return P::make_NEWLINE(at);
         }
         "\x00"                  { return at_eof(); }
 
@@ -439,6 +455,14 @@ std::optional<Symbol> Lexer::scan_code() {
                         "leading zeros in decimal integer literals are not permitted; use an "
                         "0o prefix for octal integers");
         }
+        "0" [oO] ("_"? [0-7])* [89] {
+            return fail({pos(m_cur - 1), pos(m_cur)},
+                        std::string("invalid digit '") + char(m_cur[-1]) + "' in octal literal");
+        }
+        "0" [bB] ("_"? [01])* [2-9] {
+            return fail({pos(m_cur - 1), pos(m_cur)},
+                        std::string("invalid digit '") + char(m_cur[-1]) + "' in binary literal");
+        }
         "0" [xX]    { return fail({pos(m_cur - 1), pos(m_cur)}, "invalid hexadecimal literal"); }
         "0" [oO]    { return fail({pos(m_cur - 1), pos(m_cur)}, "invalid octal literal"); }
         "0" [bB]    { return fail({pos(m_cur - 1), pos(m_cur)}, "invalid binary literal"); }
@@ -471,7 +495,16 @@ std::optional<Symbol> Lexer::scan_code() {
             }
             return P::make_EQUAL(token_loc());
         }
-        "!"     { return P::make_EXCLAIM(token_loc()); }
+        "!"     {
+            if (fexpr_top()) {
+                const unsigned char* p = m_cur;
+                while (*p == ' ' || *p == '\t') ++p;
+                if (!std::isalpha(*p) || p != m_cur)
+                    return fstring_error("f-string: invalid conversion character: expected 's', "
+                                         "'r', or 'a'");
+            }
+            return P::make_EXCLAIM(token_loc());
+        }
         ","     { return P::make_COMMA(token_loc()); }
         ";"     { return P::make_SEMI(token_loc()); }
         "+"     { return P::make_PLUS(token_loc()); }
@@ -571,7 +604,9 @@ Symbol Lexer::number(int base, bool is_float, bool is_imag) {
                                : base == 8 ? "invalid octal literal"
                                : base == 2 ? "invalid binary literal"
                                            : "invalid decimal literal";
-            return fail({pos(m_cur - 1), pos(m_cur - 1)}, what);   // CPython: last digit read
+            // CPython points at the last character it read: a stray `_` is read, a letter not.
+            const unsigned char* last = after == '_' ? m_cur : m_cur - 1;
+            return fail({pos(last), pos(last)}, what);
         }
     }
     std::string digits;
@@ -608,7 +643,8 @@ Symbol Lexer::number(int base, bool is_float, bool is_imag) {
 Symbol Lexer::open_bracket(char ch) {
     if (m_brackets.size() >= static_cast<size_t>(parse::MaxNesting))
         return fail(token_loc(), "too many nested parentheses");
-    m_brackets.push_back({ch, pos(m_tok)});
+    bool params = ch == '(' && m_recent[0].kind == Kind::S_NAME && m_recent[1].kind == Kind::S_DEF;
+    m_brackets.push_back({ch, pos(m_tok), params});
     if (ch == '(') return P::make_LPAR(token_loc());
     if (ch == '[') return P::make_LSQB(token_loc());
     return P::make_LBRACE(token_loc());
@@ -646,6 +682,29 @@ const Lexer::Mode* Lexer::enclosing_fstring() const {
     return nullptr;
 }
 
+// CPython 3.11 reports most f-string errors just past the end of the whole literal: find that
+// end (the enclosing f-string's closing quote) without consuming anything.
+Symbol Lexer::fstring_error(const char* msg) {
+    const Mode* f = enclosing_fstring();
+    const unsigned char* p = m_cur;
+    int line = m_line;
+    const unsigned char* line_start = m_line_start;
+    for (; f && *p; ++p) {
+        if (*p == '\\' && p[1]) {
+            ++p;
+        } else if (*p == '\n') {
+            if (!f->triple) break;
+            ++line;
+            line_start = p + 1;
+        } else if (*p == f->quote && (!f->triple || (p[1] == *p && p[2] == *p))) {
+            p += f->triple ? 3 : 1;
+            Pos end{line, static_cast<int>(p - line_start), static_cast<int>(p - m_base)};
+            return fail({end, end}, msg);
+        }
+    }
+    return fail({pos(m_cur), pos(m_cur)}, msg);
+}
+
 Symbol Lexer::unterminated(const Pos& begin, bool triple) {
     std::string msg = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
     msg += " (detected at line " + std::to_string(m_line) + ")";
@@ -662,6 +721,10 @@ Symbol Lexer::string_start() {
         bytes = bytes || *p == 'b' || *p == 'B';
         fstr = fstr || *p == 'f' || *p == 'F';
     }
+    // CPython 3.11 ends the f-string at its own quote even inside a field.
+    const Mode* outer = enclosing_fstring();
+    if (outer && m_tok + 1 == m_cur && quote == outer->quote)
+        return fail({pos(m_cur), pos(m_cur)}, "f-string: expecting '}'");
     bool triple = m_cur[0] == quote && m_cur[1] == quote;
     if (triple) m_cur += 2;
     if (!fstr) return plain_string(begin, quote, triple, raw, bytes);
@@ -697,6 +760,7 @@ Symbol Lexer::plain_string(const Pos& begin, char quote, bool triple, bool raw, 
     }
     parse::StringLit lit;
     lit.is_bytes = bytes;
+    m_body_start = body;
     for (const unsigned char* p = body; p < body_end;) {
         if (bytes && *p >= 0x80)
             return fail({begin, pos(m_cur)}, "bytes can only contain ASCII literal characters");
@@ -712,6 +776,7 @@ Symbol Lexer::plain_string(const Pos& begin, char quote, bool triple, bool raw, 
 // Decodes one backslash escape at p (which points at the backslash) and advances past it.
 // Unknown escapes keep their backslash, as CPython does (with a DeprecationWarning).
 bool Lexer::decode_escape(const unsigned char*& p, std::string& out, bool bytes) {
+    const unsigned char* backslash = p;
     unsigned char c = p[1];
     p += 2;
     auto put = [&](uint32_t v) {
@@ -723,12 +788,7 @@ bool Lexer::decode_escape(const unsigned char*& p, std::string& out, bool bytes)
         for (int i = 0; i < count; ++i) {
             int h = hex_value(p[i]);
             if (h < 0) {
-                char msg[128];
-                std::snprintf(msg, sizeof msg,
-                              "(%s error) '%sescape' codec can't decode bytes: truncated %s "
-                              "escape",
-                              bytes ? "value" : "unicode", bytes ? "" : "unicode", what);
-                fail(token_loc(), msg);
+                escape_error(backslash, p + i, what, bytes);
                 return false;
             }
             v = v << 4 | static_cast<uint32_t>(h);
@@ -784,11 +844,28 @@ bool Lexer::decode_escape(const unsigned char*& p, std::string& out, bool bytes)
     return true;
 }
 
+// CPython's codec messages: positions are byte indexes into the literal's body, from the
+// backslash to the last character the escape consumed. Reported after the literal, as CPython.
+Symbol Lexer::escape_error(const unsigned char* backslash, const unsigned char* end,
+                           const char* what, bool bytes) {
+    int first = static_cast<int>(backslash - m_body_start);
+    int last = static_cast<int>(end - m_body_start) - 1;
+    char msg[160];
+    if (bytes)
+        std::snprintf(msg, sizeof msg, "(value error) invalid \\x escape at position %d", first);
+    else
+        std::snprintf(msg, sizeof msg,
+                      "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                      "%d-%d: truncated %s escape",
+                      first, last, what);
+    return fail({pos(m_cur), pos(m_cur)}, msg);
+}
+
 // In an f-string's literal part: text up to `{`, `}` or the closing quote. `{{` and `}}` are
 // literal braces; a lone `{` opens a replacement field.
 Symbol Lexer::fstring_text() {
     Mode& mode = m_modes.back();
-    m_tok = m_cur;
+    m_tok = m_body_start = m_cur;
     Pos begin = pos(m_cur);
     std::string text;
     for (;;) {
@@ -799,7 +876,7 @@ Symbol Lexer::fstring_text() {
         bool single_brace = (c == '{' || c == '}') && m_cur[1] != c;
         if (at_quote || single_brace) {
             if (m_cur != m_tok) return P::make_FSTRING_MIDDLE(std::move(text), {begin, pos(m_cur)});
-            if (c == '}') return fail(token_loc(), "f-string: single '}' is not allowed");
+            if (c == '}') return fstring_error("f-string: single '}' is not allowed");
             if (c == '{') return open_field('{');
             m_cur += mode.triple ? 3 : 1;
             m_modes.pop_back();
@@ -822,7 +899,7 @@ Symbol Lexer::fstring_text() {
 // In a format spec (`{x:>{w}}`): literal text up to a nested `{` or the field's closing `}`.
 Symbol Lexer::format_spec_text() {
     const Mode* outer = enclosing_fstring();
-    m_tok = m_cur;
+    m_tok = m_body_start = m_cur;
     Pos begin = pos(m_cur);
     std::string text;
     for (;;) {
@@ -852,6 +929,15 @@ Symbol Lexer::format_spec_text() {
 Symbol Lexer::open_field(char ch) {
     m_tok = m_cur;
     ++m_cur;
+    int specs = 0;
+    for (size_t i = m_modes.size(); i-- > 0 && m_modes[i].kind != ModeKind::FString;)
+        specs += m_modes[i].kind == ModeKind::FSpec;
+    if (specs >= 2) return fstring_error("f-string: expressions nested too deeply");
+    const unsigned char* p = m_cur;
+    while (*p == ' ' || *p == '\t') ++p;
+    if (*p == '}' || *p == ':' || *p == '=' || (*p == '!' && p[1] != '='))
+        return fstring_error(*p == '!' ? "f-string: expression required before '!'"
+                                       : "f-string: empty expression not allowed");
     Symbol brace = open_bracket(ch);
     if (brace.kind() != Kind::S_LBRACE) return brace;
     Mode mode{};

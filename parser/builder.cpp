@@ -28,11 +28,13 @@ Location from_loc(const Loc& l) {
 
 // CPython suggests '==' only when the bad target is a bitwise_or-level expression (its
 // invalid_named_expression rule): not for comparisons, boolean ops, lambdas, True/None/False.
-bool hint_equality(const Expr* e) {
+// Anything in parentheses is an atom, so it qualifies unless it is a tuple or a generator.
+bool hint_equality(const Expr* e, bool parenthesized) {
+    if (parenthesized) return e->kind != ExprKind::Tuple && e->kind != ExprKind::GeneratorExp;
     switch (e->kind) {
     case ExprKind::Compare: case ExprKind::BoolOp: case ExprKind::IfExp: case ExprKind::Lambda:
     case ExprKind::NamedExpr: case ExprKind::Yield: case ExprKind::YieldFrom:
-    case ExprKind::GeneratorExp: case ExprKind::Starred:
+    case ExprKind::GeneratorExp: case ExprKind::Starred: case ExprKind::List: case ExprKind::Tuple:
         return false;
     case ExprKind::UnaryOp: return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
     case ExprKind::Constant: {
@@ -301,7 +303,7 @@ bool Builder::add_call_arg(Call* call, CallArg& a, bool& seen_keyword, bool& see
 // ---- parameters ----
 
 // Turns the flat parameter list into ast::Arguments, enforcing CPython's ordering rules.
-bool Builder::arguments(Arguments& out, std::vector<Param>&& params, bool is_lambda) {
+bool Builder::arguments(Arguments& out, std::vector<Param>&& params, bool /*is_lambda*/) {
     enum class Stage { Positional, KeywordOnly, AfterKwarg } stage = Stage::Positional;
     bool seen_default = false, seen_slash = false, bare_star = false;
     std::vector<std::string> names;
@@ -311,8 +313,8 @@ bool Builder::arguments(Arguments& out, std::vector<Param>&& params, bool is_lam
             return fail(p.loc, "arguments cannot follow var-keyword argument");
         if (!p.name.empty()) {
             if (std::find(names.begin(), names.end(), p.name) != names.end()) {
-                return fail(p.loc, "duplicate argument '" + p.name + "' in " +
-                                       (is_lambda ? "lambda" : "function definition"));
+                // CPython 3.11 says "function definition" for lambdas too.
+                return fail(p.loc, "duplicate argument '" + p.name + "' in function definition");
             }
             names.push_back(p.name);
         }
@@ -345,7 +347,8 @@ bool Builder::arguments(Arguments& out, std::vector<Param>&& params, bool is_lam
             out.args.push_back(std::move(arg));
             break;
         case Param::Kind::Star:
-            if (stage != Stage::Positional) return fail(p.loc, "* argument may appear only once");
+            if (stage != Stage::Positional)
+                return fail(p.whole, "* argument may appear only once");
             stage = Stage::KeywordOnly;
             if (p.name.empty()) {
                 bare_star = true;
@@ -498,9 +501,10 @@ bool Builder::check_target(Expr* e, Ctx ctx, TargetUse use, bool top) {
     if (ctx == Ctx::Del) return fail_at(e, "cannot delete " + what);
     if (use == TargetUse::AugAssign)
         return fail_at(e, "'" + what + "' is an illegal expression for augmented assignment");
-    if (e->kind == ExprKind::Yield || e->kind == ExprKind::YieldFrom)
-        if (use == TargetUse::Assign) return fail_at(e, "assignment to yield expression not possible");
-    if (top && use == TargetUse::Assign && hint_equality(e))
+    bool yield = e->kind == ExprKind::Yield || e->kind == ExprKind::YieldFrom;
+    if (yield && use == TargetUse::Assign && !is_parenthesized(e))
+        return fail_at(e, "assignment to yield expression not possible");
+    if (top && use == TargetUse::Assign && m_single_target && hint_equality(e, is_parenthesized(e)))
         return fail_at(e, "cannot assign to " + what + " here. Maybe you meant '==' instead of '='?");
     return fail_at(e, "cannot assign to " + what);
 }
@@ -508,6 +512,7 @@ bool Builder::check_target(Expr* e, Ctx ctx, TargetUse use, bool top) {
 Stmt* Builder::assign(const Location& at, ExprList&& chain) {
     Expr* value = chain.back();
     chain.pop_back();
+    m_single_target = chain.size() == 1;   // `a = 1 = 2` gets no '==' hint, `1 = 2` does
     for (Expr* target : chain)
         if (!check_target(target, Ctx::Store, TargetUse::Assign, true)) return nullptr;
     auto* s = make<Assign>(at);

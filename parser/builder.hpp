@@ -53,7 +53,8 @@ struct Param {
     std::string name;                 // empty for a bare `*` and for `/`
     ast::Expr* annotation = nullptr;
     ast::Expr* default_value = nullptr;
-    Location loc;
+    Location loc;                     // the name (and annotation): ast::Arg's span
+    Location whole;                   // `*name` / `**name` including the star
 };
 
 // key == nullptr marks a `**mapping` entry.
@@ -152,6 +153,7 @@ private:
     ErrorState& m_err;
     Mode m_mode;
     std::unordered_set<const ast::Expr*> m_parens;
+    bool m_single_target = false;     // the Assign being checked has one target
     struct PendingWith {
         ast::Expr* tuple;
         std::vector<ast::WithItem> items;

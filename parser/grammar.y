@@ -252,9 +252,12 @@ del_stmt
     | "del" del_items ","   { $$ = b.del(@$, std::move($2)); EDDY_CHECK($$); }
     ;
 
+// `del *a` parses so that the check can say "cannot delete starred", as CPython does.
 del_items
-    : expr                  { $$.items.push_back($1); }
-    | del_items "," expr    { $$ = std::move($1); $$.items.push_back($3); }
+    : expr                      { $$.items.push_back($1); }
+    | star_expr                 { $$.items.push_back($1); }
+    | del_items "," expr        { $$ = std::move($1); $$.items.push_back($3); }
+    | del_items "," star_expr   { $$ = std::move($1); $$.items.push_back($3); }
     ;
 
 flow_stmt
@@ -571,6 +574,12 @@ classdef
     | "class" NAME "(" arglist_opt ")" ":" suite {
           auto* c = b.make<ClassDef>(@$);
           c->name = std::move($2);
+          for (const CallArg& a : $4) {
+              if (a.kind == CallArg::Kind::Generator) {   // class A(x for x in y)
+                  b.fail(a.loc, "invalid syntax");
+                  YYABORT;
+              }
+          }
           // A class header is a call in disguise: reuse its argument checks.
           auto* call = static_cast<Call*>(b.call(@$, nullptr, std::move($4)));
           EDDY_CHECK(call);
@@ -626,18 +635,28 @@ param
           $$.default_value = $3;
           $$.loc = Location{@1.begin, @2.end};
       }
-    | "*"                   { $$.kind = Param::Kind::Star; $$.loc = @$; }
+    | "*"                   { $$.kind = Param::Kind::Star; $$.loc = $$.whole = @$; }
     | "*" NAME annot_opt {
           $$.kind = Param::Kind::Star;
           $$.name = std::move($2);
           $$.annotation = $3;
           $$.loc = Location{@2.begin, @3.end};
+          $$.whole = @$;
       }
     | "**" NAME annot_opt {
           $$.kind = Param::Kind::DoubleStar;
           $$.name = std::move($2);
           $$.annotation = $3;
           $$.loc = Location{@2.begin, @3.end};
+          $$.whole = @$;
+      }
+    | "*" NAME annot_opt "=" test {
+          b.fail(@4, "var-positional argument cannot have default value");
+          YYABORT;
+      }
+    | "**" NAME annot_opt "=" test {
+          b.fail(@4, "var-keyword argument cannot have default value");
+          YYABORT;
       }
     | "/"                   { $$.kind = Param::Kind::Slash; $$.loc = @$; }
     ;
@@ -669,9 +688,27 @@ lparam
           $$.default_value = $2;
           $$.loc = @1;
       }
-    | "*"           { $$.kind = Param::Kind::Star; $$.loc = @$; }
-    | "*" NAME      { $$.kind = Param::Kind::Star; $$.name = std::move($2); $$.loc = @2; }
-    | "**" NAME     { $$.kind = Param::Kind::DoubleStar; $$.name = std::move($2); $$.loc = @2; }
+    | "*"           { $$.kind = Param::Kind::Star; $$.loc = $$.whole = @$; }
+    | "*" NAME {
+          $$.kind = Param::Kind::Star;
+          $$.name = std::move($2);
+          $$.loc = @2;
+          $$.whole = @$;
+      }
+    | "**" NAME {
+          $$.kind = Param::Kind::DoubleStar;
+          $$.name = std::move($2);
+          $$.loc = @2;
+          $$.whole = @$;
+      }
+    | "*" NAME "=" test {
+          b.fail(@3, "var-positional argument cannot have default value");
+          YYABORT;
+      }
+    | "**" NAME "=" test {
+          b.fail(@3, "var-keyword argument cannot have default value");
+          YYABORT;
+      }
     | "/"           { $$.kind = Param::Kind::Slash; $$.loc = @$; }
     ;
 
@@ -941,6 +978,10 @@ dict_items
 dict_item
     : test ":" test     { $$.key = $1; $$.value = $3; $$.loc = @$; }
     | "**" expr         { $$.value = $2; $$.loc = @$; }
+    | test ":" star_expr {
+          b.fail(@3, "cannot use a starred expression in a dictionary value");
+          YYABORT;
+      }
     ;
 
 comp_for

@@ -4,6 +4,7 @@
 #include "parser/parse.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "lexer/lexer.hpp"
 #include "parser/builder.hpp"
@@ -62,63 +63,117 @@ SyntaxErrorInfo to_info(const ErrorState& err, const lex::Lexer& lexer, std::str
     return info;
 }
 
+// What Bison knows at a syntax error: the unexpected token, where it is, what would fit.
+struct SyntaxReport {
+    Parser::symbol_kind_type token;
+    Location at;
+    std::vector<Parser::symbol_kind_type> expected;
+
+    bool expects(Parser::symbol_kind_type k) const {
+        return std::find(expected.begin(), expected.end(), k) != expected.end();
+    }
+};
+
+// Errors about blocks and layout: indentation, missing ':' / except, input ending early.
+bool describe_block_error(const lex::Lexer& lexer, Builder& b, const SyntaxReport& r) {
+    ErrorState& err = b.err();
+    using K = SyntaxErrorInfo::Kind;
+    bool at_end = r.token == Kind::S_YYEOF || r.token == Kind::S_DEDENT;
+    // At the end of a block CPython points just past its last token.
+    Location before = at_end ? lexer.previous_location() : r.at;
+    if (r.token == Kind::S_INDENT) {
+        err.fail(r.at, "unexpected indent", K::IndentationError);
+        err.col_is_offset = true;
+        return true;
+    }
+    if (r.expected.size() == 1 && r.expected[0] == Kind::S_INDENT) {
+        const lex::BlockHeader& h = lexer.last_header();
+        err.fail(before, "expected an indented block after " + h.what + " on line " +
+                             std::to_string(h.line), K::IndentationError);
+        err.incomplete = r.token == Kind::S_YYEOF;
+        return true;
+    }
+    if (r.expects(Kind::S_EXCEPT) && r.expects(Kind::S_FINALLY) && !r.expects(Kind::S_ELSE)) {
+        err.fail(before, "expected 'except' or 'finally' block");
+        err.incomplete = r.token == Kind::S_YYEOF;
+        return true;
+    }
+    if (r.token == Kind::S_YYEOF) {
+        err.fail(r.at, "unexpected EOF while parsing");
+        err.incomplete = true;
+        return true;
+    }
+    if (r.token == Kind::S_NEWLINE && r.expects(Kind::S_COLON) &&
+        lexer.last_header().line == r.at.begin.line) {
+        err.fail(r.at, "expected ':'");
+        return true;
+    }
+    if (b.mode() == Mode::Interactive && r.expected.size() == 1 &&
+        r.expected[0] == Kind::S_YYEOF) {
+        err.fail(r.at, "multiple statements found while compiling a single statement");
+        return true;
+    }
+    return false;
+}
+
+// Errors CPython recognizes from the tokens around the failure point.
+bool describe_token_error(const lex::Lexer& lexer, const SyntaxReport& r, ErrorState& err) {
+    Parser::symbol_kind_type prev = lexer.recent_kind(1);
+    const Location& prev_at = lexer.recent_location(1);
+    std::string prefix = lexer.in_fstring_field() ? "f-string: " : "";
+    // print 'hello' / exec 'code': Python 2 statements.
+    std::string_view prev_text = prev == Kind::S_NAME ? lexer.text_of(prev_at) : "";
+    if ((prev_text == "print" || prev_text == "exec") && starts_expression(r.token) &&
+        r.token != Kind::S_LPAR) {
+        std::string name(prev_text);
+        err.fail({prev_at.begin, r.at.end}, "Missing parentheses in call to '" + name +
+                                                "'. Did you mean " + name + "(...)?");
+        return true;
+    }
+    // if x = 1: / [x = 1] -- where CPython parses a named expression.
+    Parser::symbol_kind_type first = lexer.line_start_kind();
+    bool named_context = lexer.bracket_depth() > 0 || first == Kind::S_IF ||
+                         first == Kind::S_ELIF || first == Kind::S_WHILE;
+    if (r.token == Kind::S_EQUAL && prev == Kind::S_NAME && lexer.recent_kind(2) != Kind::S_DOT &&
+        named_context) {
+        err.fail(prev_at, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        return true;
+    }
+    if (r.token == Kind::S_NEWLINE && prev == Kind::S_COMMA &&
+        lexer.line_start_kind() == Kind::S_FROM) {
+        err.fail(r.at, "trailing comma not allowed without surrounding parentheses");
+        return true;
+    }
+    bool opener = r.token == Kind::S_LPAR || r.token == Kind::S_LSQB || r.token == Kind::S_LBRACE;
+    int depth = lexer.bracket_depth() - (opener ? 1 : 0);
+    if (depth > 0 && !lexer.in_parameter_list() && starts_expression(r.token) &&
+        ends_expression(prev) && !(prev == Kind::S_NAME && r.token == Kind::S_STRING)) {
+        err.fail({prev_at.begin, r.at.end}, prefix + "invalid syntax. Perhaps you forgot a comma?");
+        return true;
+    }
+    if (r.expects(Kind::S_ELSE) && !r.expects(Kind::S_ELIF) && prev != Kind::S_NEWLINE &&
+        prev != Kind::S_DEDENT) {
+        err.fail(r.at, "expected 'else' after 'if' expression");
+        return true;
+    }
+    return false;
+}
+
 } // namespace
 
 // Called by Bison (parse.error custom) on an unexpected token. The expected set and the lexer's
-// recent history decide which of CPython's messages applies; "invalid syntax" is the fallback.
+// recent tokens decide which of CPython's messages applies; "invalid syntax" is the fallback.
 void Parser::report_syntax_error(const context& ctx) const {
     ErrorState& err = b.err();
     if (err.set) return;
     symbol_kind_type tok = ctx.token();
     Location at = ctx.location();
+    if (tok == Kind::S_NEWLINE) at.end = at.begin;   // see Lexer::newline_loc
     symbol_kind_type expected[YYNTOKENS];
     int n = ctx.expected_tokens(expected, YYNTOKENS);
-    auto expects = [&](symbol_kind_type k) { return std::find(expected, expected + n, k) != expected + n; };
-    using K = SyntaxErrorInfo::Kind;
-
-    if (tok == Kind::S_INDENT) {
-        err.fail(at, "unexpected indent", K::IndentationError);
-        err.col_is_offset = true;
-        return;
-    }
-    if (n == 1 && expected[0] == Kind::S_INDENT) {
-        const lex::BlockHeader& h = lexer.last_header();
-        // At the end of input CPython points just past the header, where the block is missing.
-        if (tok == Kind::S_YYEOF || tok == Kind::S_DEDENT) at = lexer.previous_location();
-        err.fail(at, "expected an indented block after " + h.what + " on line " +
-                         std::to_string(h.line), K::IndentationError);
-        err.incomplete = tok == Kind::S_YYEOF;
-        return;
-    }
-    if (tok == Kind::S_YYEOF) {
-        err.fail(at, "unexpected EOF while parsing");
-        err.incomplete = true;
-        return;
-    }
-    if (tok == Kind::S_NEWLINE && expects(Kind::S_COLON) &&
-        lexer.last_header().line == at.begin.line) {
-        err.fail(at, "expected ':'");
-        return;
-    }
-    if (b.mode() == Mode::Interactive && n == 1 && expected[0] == Kind::S_YYEOF) {
-        err.fail(at, "multiple statements found while compiling a single statement");
-        return;
-    }
-    bool opener = tok == Kind::S_LPAR || tok == Kind::S_LSQB || tok == Kind::S_LBRACE;
-    int depth = lexer.bracket_depth() - (opener ? 1 : 0);
-    symbol_kind_type prev = lexer.previous_kind();
-    if (depth > 0 && starts_expression(tok) && ends_expression(prev) &&
-        !(prev == Kind::S_NAME && tok == Kind::S_STRING)) {
-        err.fail({lexer.previous_location().begin, at.end},
-                 "invalid syntax. Perhaps you forgot a comma?");
-        return;
-    }
-    if (expects(Kind::S_ELSE) && !expects(Kind::S_ELIF) && prev != Kind::S_NEWLINE &&
-        prev != Kind::S_DEDENT) {
-        err.fail(at, "expected 'else' after 'if' expression");
-        return;
-    }
-    err.fail(at, "invalid syntax");
+    SyntaxReport report{tok, at, {expected, expected + n}};
+    if (describe_block_error(lexer, b, report) || describe_token_error(lexer, report, err)) return;
+    err.fail(at, lexer.in_fstring_field() ? "f-string: invalid syntax" : "invalid syntax");
 }
 
 // Reached only for Bison-internal failures (e.g. "memory exhausted").

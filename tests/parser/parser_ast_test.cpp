@@ -21,6 +21,11 @@ const AstCase AstCases[] = {
 #include "expected_ast.inc"
 };
 
+// Lets GoogleTest name a failing case instead of dumping its bytes.
+void PrintTo(const AstCase& c, std::ostream* os) {
+    *os << c.name;
+}
+
 class ParserAst : public testing::TestWithParam<AstCase> {};
 
 std::string parse_and_dump(const char* source, bool locations) {

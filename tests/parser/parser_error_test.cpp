@@ -44,6 +44,11 @@ SyntaxErrorInfo error_of(std::string_view source, Mode mode = Mode::File) {
     return {};
 }
 
+// Lets GoogleTest name a failing case instead of dumping its bytes.
+void PrintTo(const ErrorCase& c, std::ostream* os) {
+    *os << c.name;
+}
+
 class ParserError : public testing::TestWithParam<ErrorCase> {};
 
 TEST_P(ParserError, MatchesCPython) {
