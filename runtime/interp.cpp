@@ -118,3 +118,9 @@ void Interp::trace_roots(Tracer& tracer) {
 }
 
 } // namespace eddy::rt
+
+namespace eddy::rt {
+
+size_t CallArgs::kw_count() const { return kwnames ? kwnames->size : 0; }
+
+} // namespace eddy::rt
