@@ -14,6 +14,7 @@
 #include "ops.hpp"
 #include "str_object.hpp"
 #include "tuple_object.hpp"
+#include "types.hpp"
 
 namespace eddy::rt {
 
@@ -348,10 +349,6 @@ Result<Value> dict_repr_slot(Interp& in, Value self) {
     return str_value(in, out);
 }
 
-Result<int64_t> dict_hash_slot(Interp& in, Value) {
-    return in.raise(in.exc.TypeError, "unhashable type: 'dict'");
-}
-
 Result<int64_t> dict_len_slot(Interp&, Value self) { return int64_t(as_dict(self)->used); }
 
 Result<bool> dict_contains_slot(Interp& in, Value self, Value key) {
@@ -498,11 +495,17 @@ Result<Value> dict_copy_method(Interp& in, Args args) {
     return Value::from_obj(dict_copy(in, as_dict(args[0])));
 }
 
+// dict.fromkeys (a classmethod): cls(), then d[key] = value for each key.
 Result<Value> dict_fromkeys(Interp& in, Args args) {
-    Dict* d = make_dict(in);
-    Value value = args[1];
-    EDDY_CHECK(for_each(in, args[0], [&](Value key) -> Status { return dict_set(in, d, key, value); }));
-    return Value::from_obj(d);
+    Value cls = args[0], value = args[2];
+    if (cls.is(Value::from_obj(in.types.dict))) {
+        Dict* d = make_dict(in);
+        EDDY_CHECK(for_each(in, args[1], [&](Value key) -> Status { return dict_set(in, d, key, value); }));
+        return Value::from_obj(d);
+    }
+    Value d = EDDY_TRY(call(in, cls, std::initializer_list<Value>{}));
+    EDDY_CHECK(for_each(in, args[1], [&](Value key) -> Status { return set_item(in, d, key, value); }));
+    return d;
 }
 
 Result<Value> dict_dunder_getitem(Interp& in, Args args) { return dict_getitem_slot(in, args[0], args[1]); }
@@ -532,7 +535,6 @@ void init_dict_type(Interp& in) {
     t->flags |= TF_BaseType;
     t->instance_size = sizeof(Dict);
     t->repr = dict_repr_slot;
-    t->hash = dict_hash_slot;
     t->len = dict_len_slot;
     t->contains = dict_contains_slot;
     t->getitem = dict_getitem_slot;
@@ -557,10 +559,9 @@ void init_dict_type(Interp& in) {
         {"__contains__(self, key, /)", dict_dunder_contains},
         {"__len__(self, /)", dict_dunder_len},
     });
-    // fromkeys is a classmethod in CPython; here a plain function stored on the class, so
-    // dict.fromkeys(...) and d.fromkeys(...) both work (subclasses get a plain dict).
-    static constexpr NativeDef fromkeys{"fromkeys(iterable, value=None, /)", dict_fromkeys};
-    dict_set_str(in, t->dict, in.intern("fromkeys"), Value::from_obj(make_native_function(in, fromkeys)));
+    static constexpr NativeDef fromkeys{"fromkeys(type, iterable, value=None, /)", dict_fromkeys};
+    Value fn = Value::from_obj(make_native_function(in, fromkeys));
+    dict_set_str(in, t->dict, in.intern("fromkeys"), make_classmethod(in, fn));
 }
 
 } // namespace eddy::rt

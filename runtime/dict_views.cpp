@@ -239,10 +239,6 @@ Result<Value> view_reversed(Interp& in, Args args) {
     return call_method(in, Value::from_obj(items), in.names.dunder_reversed, {});
 }
 
-Result<int64_t> view_hash(Interp& in, Value self) {
-    return in.raise(in.exc.TypeError, "unhashable type: '" + std::string(type_name(in, self)) + "'");
-}
-
 void view_trace(Obj* self, Tracer& t) { t.mark(static_cast<DictView*>(self)->dict); }
 
 // ---- dict's own view and iterator methods ----
@@ -272,7 +268,6 @@ void init_dict_view_types(Interp& in) {
         t->len = view_len;
         t->iter = view_iter;
         t->contains = view_contains;
-        t->hash = view_hash;
         t->trace = view_trace;
         add_methods(in, t, {{"__reversed__(self, /)", view_reversed}});
     }

@@ -111,10 +111,6 @@ Result<Value> list_repr_slot(Interp& in, Value self) {
 
 Result<int64_t> list_len_slot(Interp&, Value self) { return int64_t(as_list(self)->items.size()); }
 
-Result<int64_t> list_hash_slot(Interp& in, Value) {
-    return in.raise(in.exc.TypeError, "unhashable type: 'list'");
-}
-
 Result<Value> list_richcmp_slot(Interp& in, Value a, Value b, vm::CmpOp op) {
     if (!is_list(in, b)) return Value::not_implemented();
     // Lists of different lengths are never equal: skip the item comparisons.
@@ -466,7 +462,6 @@ void init_list_type(Interp& in) {
     t->flags |= TF_BaseType;
     t->instance_size = sizeof(List);
     t->repr = list_repr_slot;
-    t->hash = list_hash_slot;
     t->len = list_len_slot;
     t->richcmp = list_richcmp_slot;
     t->contains = list_contains_slot;

@@ -236,6 +236,13 @@ Status list_sort(Interp& in, List* list, Value key, bool reverse) {
         std::vector<Value> no_values;
         std::vector<Value>& values = keys_list ? saved->items : no_values;
         Comparator less{in, classify(in, keys)};
+        // While a merge runs, some items live only in its malloc'd scratch buffer, which the
+        // collector cannot see; pin them all when a comparison may reach a safe point.
+        RootedValues pinned(in.heap);
+        if (less.kind == KeyKind::Generic || less.kind == KeyKind::Tuple) {
+            pinned.values = keys;
+            pinned.values.insert(pinned.values.end(), values.begin(), values.end());
+        }
         SortState st{keys, values, less, {}, {}};
         if (reverse) st.reverse_range(0, keys.size());
         natural_merge_sort(st);

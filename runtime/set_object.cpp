@@ -471,7 +471,6 @@ uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747ull) ^ (h << 16)) * 364
 // CPython's frozenset_hash: order-independent xor of shuffled entry hashes, then dispersed.
 Result<int64_t> set_hash_slot(Interp& in, Value self) {
     Set* s = as_set(self);
-    if (!is_frozen(in, s)) return in.raise(in.exc.TypeError, "unhashable type: '" + std::string(type_name(in, self)) + "'");
     if (s->hash != -1) return s->hash;
     uint64_t h = 0;
     for (const SetEntry& e : s->table)
@@ -830,6 +829,7 @@ void fill_set_type(Interp& in, Type* t) {
 void init_set_types(Interp& in) {
     fill_set_type(in, in.types.set);
     fill_set_type(in, in.types.frozenset);
+    in.types.set->hash = nullptr;   // unhashable: comparison without hash (see finish_builtin_types)
     add_methods(in, in.types.set, {
         {"add(self, object, /)", set_add_method},
         {"remove(self, object, /)", set_remove},

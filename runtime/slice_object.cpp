@@ -163,10 +163,6 @@ Result<Value> slice_indices_method(Interp& in, Args args) {
                                            make_int(in, s.step)}));
 }
 
-Result<int64_t> slice_hash_slot(Interp& in, Value) {
-    return in.raise(in.exc.TypeError, "unhashable type: 'slice'");
-}
-
 void slice_trace(Obj* self, Tracer& tracer) {
     Slice* s = static_cast<Slice*>(self);
     tracer.mark(s->start);
@@ -181,7 +177,6 @@ void init_slice_type(Interp& in) {
     t->base = in.types.object;
     t->instance_size = sizeof(Slice);
     t->repr = slice_repr_slot;
-    t->hash = slice_hash_slot;
     t->richcmp = slice_richcmp_slot;
     t->getattr = slice_getattr_slot;
     t->new_ = slice_new_slot;
