@@ -418,21 +418,34 @@ Expr* Builder::finish_strings(const Location& at, StrParts&& parts) {
             j->values.push_back(c);
         }
     }
-    spread_location(j, j->loc);
+    spread_location(j->values, j->loc, false);
     return j;
 }
 
-// CPython 3.11 gives an f-string's text pieces, its FormattedValues and their format specs the
-// span of the whole literal; only the embedded expressions keep their own positions.
-void Builder::spread_location(JoinedStr* j, const Loc& whole) {
-    for (Expr* e : j->values) {
-        e->loc = whole;
-        if (e->kind != ExprKind::FormattedValue) continue;
-        Expr* spec = static_cast<FormattedValue*>(e)->format_spec;
-        if (spec) {
-            spec->loc = whole;
-            spread_location(static_cast<JoinedStr*>(spec), whole);
+// CPython 3.11 gives an f-string's text pieces and every FormattedValue (nested ones in format
+// specs too) the span of the whole concatenated literal; embedded expressions keep their own.
+void Builder::spread_location(const ExprList& values, const Loc& whole, bool in_spec) {
+    for (Expr* e : values) {
+        if (e->kind != ExprKind::FormattedValue) {
+            if (!in_spec) e->loc = whole;
+            continue;
         }
+        e->loc = whole;
+        if (auto* spec = static_cast<FormattedValue*>(e)->format_spec)
+            spread_location(static_cast<JoinedStr*>(spec)->values, whole, true);
+    }
+}
+
+// ...while a format spec and its text get the span of the one f-string token that holds it
+// (`f'{x:>3}'` inside a longer concatenation).
+void Builder::locate_specs(const ExprList& pieces, const Location& token) {
+    for (Expr* e : pieces) {
+        if (e->kind != ExprKind::FormattedValue) continue;
+        auto* spec = static_cast<JoinedStr*>(static_cast<FormattedValue*>(e)->format_spec);
+        if (!spec) continue;
+        spec->loc = to_loc(token);
+        for (Expr* piece : spec->values) piece->loc = spec->loc;
+        locate_specs(spec->values, token);
     }
 }
 
@@ -448,6 +461,8 @@ ExprList Builder::fstring_field(const Location& at, Expr* value, std::string deb
                                 ExprList* spec) {
     auto* f = make<FormattedValue>(at);
     f->value = value;
+    // CPython 3.11 parses a field as `(expr)`, so a bare tuple spans the braces.
+    if (value->kind == ExprKind::Tuple && !is_parenthesized(value)) value->loc = to_loc(at);
     if (!conversion.empty()) {
         if (conversion != "s" && conversion != "r" && conversion != "a") {
             fail(conv_at, "f-string: invalid conversion character: expected 's', 'r', or 'a'");

@@ -125,6 +125,8 @@ public:
                                 const std::string& conversion, const Location& conv_at,
                                 ast::ExprList* spec);
     ast::Expr* fstring_text(const Location& at, std::string text);
+    // Gives format specs among `pieces` the span of their f-string token (CPython 3.11).
+    void locate_specs(const ast::ExprList& pieces, const Location& token);
 
     // ---- targets and statements ----
     bool set_target(ast::Expr* e, ast::Ctx ctx, TargetUse use);
@@ -145,7 +147,7 @@ public:
 
 private:
     bool check_target(ast::Expr* e, ast::Ctx ctx, TargetUse use, bool top);
-    void spread_location(ast::JoinedStr* j, const ast::Loc& whole);
+    void spread_location(const ast::ExprList& values, const ast::Loc& whole, bool in_spec);
     bool add_call_arg(ast::Call* call, CallArg& a, bool& seen_keyword, bool& seen_dstar,
                       size_t count, const Location& close);
 

@@ -1122,7 +1122,10 @@ string_list
     ;
 
 fstring
-    : FSTRING_START fstring_parts FSTRING_END   { $$ = std::move($2); }
+    : FSTRING_START fstring_parts FSTRING_END {
+          b.locate_specs($2, @$);
+          $$ = std::move($2);
+      }
     ;
 
 fstring_parts

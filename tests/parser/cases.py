@@ -91,6 +91,8 @@ AST_CASES = [
     ("FStringDictInField", "f'{ {1: 2}[1] }'"),
     ("FStringEscapesInText", "f'\\n{x}\\t'"),
     ("FStringEmptySpec", "f'{x:}'"),
+    ("FStringSpecInConcatenation", "('a' f'{x:>3}'\n  f'b{y:{w}}')"),
+    ("FStringNonCharacterRepr", "'\ufffe\uffff\ufdd0'"),
     # --- statements ---
     ("ChainedAssignment", "a = b = c = 1"),
     ("TupleAssignment", "a, b = b, a"),
@@ -159,9 +161,9 @@ AST_CASES = [
     ("PrintFunction", "print('a', 'b', sep='', end='\\n', file=sys.stderr)"),
 ]
 
-# AST cases whose node locations differ from CPython 3.11 on purpose (its f-string fields are
-# re-parsed in parentheses, which shifts the Tuple's span); their attribute dump is not checked.
-AST_LOCATION_EXCEPTIONS = {"FStringTupleField"}
+# AST cases whose node locations differ from CPython 3.11 on purpose; their attribute dump is
+# not checked.
+AST_LOCATION_EXCEPTIONS = set()
 
 # (name, source, mode[, "msg"]) whose CPython SyntaxError (type, msg, line, offset) eddy must
 # reproduce. With "msg" only the type and message are compared: CPython 3.11 points somewhere
