@@ -87,9 +87,7 @@ bool is_real(Interp& in, Value v) { return v.is_float() || is_exact_int(in, v); 
 Result<Value> builtin_divmod(Interp& in, Args args) {
     Value a = args[0], b = args[1];
     if (is_exact_int(in, a) && is_exact_int(in, b)) {
-        Value q = EDDY_TRY(rt::binary_op(in, a, b, vm::BinOp::FloorDiv));
-        Value r = EDDY_TRY(rt::binary_op(in, a, b, vm::BinOp::Mod));
-        return Value::from_obj(rt::make_tuple(in, {q, r}));
+        return rt::int_divmod(in, a, b);
     }
     if (is_real(in, a) && is_real(in, b)) {
         double x = EDDY_TRY(to_double(in, a));
@@ -108,38 +106,11 @@ Result<Value> builtin_divmod(Interp& in, Args args) {
                                           tname(in, a) + "' and '" + tname(in, b) + "'");
 }
 
-// Three-argument pow for ints (long_pow): a negative exponent needs the inverse of the base, and
-// the result takes the sign of the modulus.
-Result<Value> int_pow_mod(Interp& in, Value bv, Value ev, Value mv) {
-    BigValue base = rt::int_to_big(in, bv), exp = rt::int_to_big(in, ev), mod = rt::int_to_big(in, mv);
-    if (mod == 0) return in.raise(in.exc.ValueError, "pow() 3rd argument cannot be 0");
-    bool negative_mod = mod < 0;
-    BigValue m = negative_mod ? BigValue(-mod) : mod;
-    base %= m;
-    if (base < 0) base += m;
-    if (exp < 0) {
-        // Extended Euclid: the inverse of base modulo m.
-        BigValue r0 = m, r1 = base, s0 = 0, s1 = 1;
-        while (r1 != 0) {
-            BigValue q = r0 / r1;
-            BigValue t = r0 - q * r1; r0 = r1; r1 = t;
-            t = s0 - q * s1; s0 = s1; s1 = t;
-        }
-        if (r0 != 1) return in.raise(in.exc.ValueError, "base is not invertible for the given modulus");
-        base = s0 % m;
-        if (base < 0) base += m;
-        exp = -exp;
-    }
-    BigValue result = m == 1 ? BigValue(0) : BigValue(boost::multiprecision::powm(base, exp, m));
-    if (negative_mod && result != 0) result -= m;
-    return rt::make_int(in, result);
-}
-
 Result<Value> builtin_pow(Interp& in, Args args) {
     Value base = args[0], exp = args[1], mod = args[2];
     if (mod.is_none()) return rt::binary_op(in, base, exp, vm::BinOp::Pow);
     if (rt::is_int(in, base) && rt::is_int(in, exp) && rt::is_int(in, mod))
-        return int_pow_mod(in, base, exp, mod);
+        return rt::int_pow_mod(in, base, exp, mod);
     if (is_real(in, base) && is_real(in, exp) && is_real(in, mod))
         return in.raise(in.exc.TypeError,
                         "pow() 3rd argument not allowed unless all arguments are integers");

@@ -163,4 +163,22 @@ Sha512Digest sha512(std::string_view data) {
     return out;
 }
 
+std::vector<uint32_t> seed_key_from_bytes(std::string_view data) {
+    std::string bytes(data);
+    Sha512Digest digest = sha512(data);
+    bytes.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+    // Big-endian bytes -> little-endian words; leading zero words do not count (the key is the
+    // integer's value), but there is always at least one word.
+    std::vector<uint32_t> words;
+    for (size_t end = bytes.size(); end > 0;) {
+        size_t start = end >= 4 ? end - 4 : 0;
+        uint32_t w = 0;
+        for (size_t i = start; i < end; i++) w = (w << 8) | uint8_t(bytes[i]);
+        words.push_back(w);
+        end = start;
+    }
+    while (words.size() > 1 && words.back() == 0) words.pop_back();
+    return words;
+}
+
 } // namespace eddy::lib

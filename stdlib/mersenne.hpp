@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace eddy::lib {
 
@@ -31,5 +32,9 @@ public:
 
 using Sha512Digest = std::array<uint8_t, 64>;
 Sha512Digest sha512(std::string_view data);
+
+// The init_by_array key random.seed(a) uses for str/bytes `a` (version 2): the big-endian integer
+// a + sha512(a).digest(), as 32-bit words, least significant first.
+std::vector<uint32_t> seed_key_from_bytes(std::string_view data);
 
 } // namespace eddy::lib

@@ -44,17 +44,6 @@ std::vector<uint32_t> words_of(const BigValue& n) {
     return words;
 }
 
-// int.from_bytes(data, 'big') as a BigValue.
-BigValue int_from_big_endian(std::string_view data) {
-    BigValue n;
-    if (!data.empty())
-        boost::multiprecision::import_bits(n, reinterpret_cast<const uint8_t*>(data.data()),
-                                           reinterpret_cast<const uint8_t*>(data.data()) +
-                                               data.size(),
-                                           8, true);
-    return n;
-}
-
 void seed_from_entropy(MersenneTwister& mt) {
     uint32_t key[MersenneTwister::N];
     ssize_t got = getrandom(key, sizeof key, 0);
@@ -86,13 +75,11 @@ Status random_seed_value(Interp& in, RandomObj* self, Value a) {
         if (n < 0) n = -n;
     } else if (rt::is_str(in, a) || rt::is_bytes(in, a) ||
                rt::type_of(in, a) == in.types.bytearray) {
-        std::string data;
-        if (rt::is_str(in, a)) data = std::string(a.as<rt::Str>()->view());
-        else if (rt::is_bytes(in, a)) data = std::string(a.as<rt::Bytes>()->view());
-        else data = a.as<rt::ByteArray>()->bytes;
-        Sha512Digest digest = sha512(data);
-        data.append(reinterpret_cast<const char*>(digest.data()), digest.size());
-        n = int_from_big_endian(data);
+        std::string_view data = rt::is_str(in, a)     ? a.as<rt::Str>()->view()
+                                : rt::is_bytes(in, a) ? a.as<rt::Bytes>()->view()
+                                                      : std::string_view(a.as<rt::ByteArray>()->bytes);
+        self->mt.init_by_array(seed_key_from_bytes(data));
+        return rt::ok();
     } else if (a.is_float()) {
         int64_t h = EDDY_TRY(rt::hash(in, a));
         n = BigValue(uint64_t(h));   // PyLong_FromSize_t((size_t)hash)

@@ -7,6 +7,7 @@
 
 #include "dict_object.hpp"
 #include "exception_object.hpp"
+#include "int_object.hpp"
 #include "io_streams.hpp"
 #include "list_object.hpp"
 #include "module_object.hpp"
@@ -79,14 +80,17 @@ Result<Value> sys_intern(Interp& in, Args args) {
     return Value::from_obj(in.intern(args[0].as<rt::Str>()->view()));
 }
 
-// The int<->str digit limit lives with the int implementation; until the Interp has a field
-// for it, sys reports CPython's default and accepts (but cannot apply) a new one.
-Result<Value> sys_get_int_max_str_digits(Interp&, Args) { return Value::from_small_int(4300); }
+// The int<->str digit limit lives with the int implementation (int_object.hpp).
+Result<Value> sys_get_int_max_str_digits(Interp& in, Args) {
+    return Value::from_small_int(rt::int_max_str_digits(in));
+}
 
 Result<Value> sys_set_int_max_str_digits(Interp& in, Args args) {
     int64_t n = EDDY_TRY(rt::index_as_int64(in, args[0]));
     if (n != 0 && n < 640)
         return in.raise(in.exc.ValueError, "maxdigits must be 0 or larger than 640");
+    if (n > INT_MAX) return in.raise(in.exc.OverflowError, "Python int too large to convert to C int");
+    rt::set_int_max_str_digits(in, int(n));
     return Value::none();
 }
 
