@@ -47,7 +47,9 @@ public:
     // True inside a def's parameter list (where "forgot a comma?" does not apply).
     bool in_parameter_list() const { return !m_brackets.empty() && m_brackets.back().params; }
     // True inside the expression part of an f-string field.
-    bool in_fstring_field() const { return !m_modes.empty() && m_modes.back().kind == ModeKind::FExpr; }
+    bool in_fstring_field() const {
+        return !m_modes.empty() && m_modes.back().kind == ModeKind::FExpr;
+    }
     // The source text of a token's span when it lies on one line (error messages quote names).
     std::string_view text_of(const parse::Location& at) const;
 
@@ -117,6 +119,7 @@ private:
     bool m_async_first = false;            // the logical line began with `async`
     int m_pending_dedents = 0;
     std::vector<int> m_indents{0};
+    std::vector<int> m_alt_indents{0};     // the same levels with tabs counted as one column
     std::vector<Bracket> m_brackets;
     std::vector<Mode> m_modes;
     std::deque<Symbol> m_pending;          // tokens read ahead while fusing `not in`/`is not`

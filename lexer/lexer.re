@@ -297,29 +297,42 @@ Symbol Lexer::scan() {
 // nothing (same level, or a blank / comment-only line, which never affects indentation).
 std::optional<Symbol> Lexer::indentation() {
     const unsigned char* p = m_cur;
-    int col = 0;
+    int col = 0, alt_col = 0;   // tabs to multiples of 8, and tabs counted as 1 (for TabError)
     for (;; ++p) {
-        if (*p == ' ') ++col;
-        else if (*p == '\t') col = (col / 8 + 1) * 8;
-        else if (*p == '\f') col = 0;
+        if (*p == ' ') ++col, ++alt_col;
+        else if (*p == '\t') col = (col / 8 + 1) * 8, ++alt_col;
+        else if (*p == '\f') col = alt_col = 0;
         else break;
     }
     if (*p == '#' || *p == '\n' || *p == 0 || m_mode == parse::Mode::Eval) return std::nullopt;
     if (*p == '\\' && p[1] == '\n') return std::nullopt;
     Location at{pos(p), pos(p)};
+    // CPython's check: the two tab sizes must order the levels the same way.
+    auto tab_error = [&] {
+        Symbol err = fail({pos(m_cur), pos(m_cur)},   // CPython: at the start of the line
+                          "inconsistent use of tabs and spaces in indentation");
+        m_err.kind = parse::SyntaxErrorInfo::Kind::TabError;
+        return err;
+    };
     if (col > m_indents.back()) {
+        if (alt_col <= m_alt_indents.back()) return tab_error();
         if (m_indents.size() >= MaxIndentLevels) {
             fail(at, "too many levels of indentation");
             m_err.kind = parse::SyntaxErrorInfo::Kind::IndentationError;
             return P::make_YYerror(at);
         }
         m_indents.push_back(col);
+        m_alt_indents.push_back(alt_col);
         return P::make_INDENT(at);
     }
-    if (col == m_indents.back()) return std::nullopt;
+    if (col == m_indents.back()) {
+        if (alt_col != m_alt_indents.back()) return tab_error();
+        return std::nullopt;
+    }
     int dedents = 0;
     while (col < m_indents.back()) {
         m_indents.pop_back();
+        m_alt_indents.pop_back();
         ++dedents;
     }
     if (col != m_indents.back()) {
@@ -332,6 +345,7 @@ std::optional<Symbol> Lexer::indentation() {
         m_err.col_is_offset = true;
         return err;
     }
+    if (alt_col != m_alt_indents.back()) return tab_error();
     m_pending_dedents = dedents - 1;
     return P::make_DEDENT(layout_loc());
 }
@@ -352,6 +366,7 @@ Symbol Lexer::at_eof() {
     if (m_indents.size() > 1) {
         m_pending_dedents = static_cast<int>(m_indents.size()) - 2;
         m_indents.resize(1);
+        m_alt_indents.resize(1);
         return P::make_DEDENT(layout_loc());
     }
     return P::make_END(at);
@@ -706,7 +721,8 @@ Symbol Lexer::fstring_error(const char* msg) {
 }
 
 Symbol Lexer::unterminated(const Pos& begin, bool triple) {
-    std::string msg = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
+    std::string msg = triple ? "unterminated triple-quoted string literal"
+                             : "unterminated string literal";
     msg += " (detected at line " + std::to_string(m_line) + ")";
     return fail({begin, begin}, msg, triple);
 }
@@ -904,7 +920,8 @@ Symbol Lexer::format_spec_text() {
     std::string text;
     for (;;) {
         unsigned char c = *m_cur;
-        if (c == 0 || (c == '\n' && !outer->triple)) return unterminated(outer->start, outer->triple);
+        if (c == 0 || (c == '\n' && !outer->triple))
+            return unterminated(outer->start, outer->triple);
         if (c == static_cast<unsigned char>(outer->quote))
             return fail(token_loc(), "f-string: expecting '}'");
         if (c == '{' || c == '}') {

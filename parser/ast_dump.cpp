@@ -326,7 +326,9 @@ void Dumper::expr_fields(const Expr* e) {
     case ExprKind::Compare: {
         auto* x = static_cast<const Compare*>(e);
         opt("left", x->left);
-        list("ops", x->ops, [&](CmpOpKind op) { out += CmpNames[static_cast<int>(op)] + std::string("()"); });
+        list("ops", x->ops, [&](CmpOpKind op) {
+            out += CmpNames[static_cast<int>(op)] + std::string("()");
+        });
         exprs("comparators", x->comparators);
         break;
     }

@@ -520,7 +520,8 @@ bool Builder::check_target(Expr* e, Ctx ctx, TargetUse use, bool top) {
     if (yield && use == TargetUse::Assign && !is_parenthesized(e))
         return fail_at(e, "assignment to yield expression not possible");
     if (top && use == TargetUse::Assign && m_single_target && hint_equality(e, is_parenthesized(e)))
-        return fail_at(e, "cannot assign to " + what + " here. Maybe you meant '==' instead of '='?");
+        return fail_at(e, "cannot assign to " + what +
+                              " here. Maybe you meant '==' instead of '='?");
     return fail_at(e, "cannot assign to " + what);
 }
 

@@ -87,7 +87,8 @@ using namespace eddy::ast;
               namedexpr_test test_or_star named_or_star star_expr lambdef
               testlist_star_expr yield_or_tuple yield_expr strings return_annot
               subscript slice_part_opt exprlist paren_atom list_atom brace_atom
-%type <eddy::ast::ExprList> assign_chain decorators fstring_parts spec_parts fstring_part spec_part field
+%type <eddy::ast::ExprList> assign_chain decorators fstring_parts spec_parts fstring_part
+                            spec_part field
 %type <eddy::ast::Expr*> decorator
 %type <eddy::parse::SeqItems> tse_items seq_items exprlist_items subscript_items del_items
 %type <eddy::parse::StrParts> string_list
@@ -374,7 +375,11 @@ dotted_as_names
 
 dotted_as_name
     : dotted_name               { $$.name = std::move($1); $$.loc = to_loc(@$); }
-    | dotted_name "as" NAME     { $$.name = std::move($1); $$.asname = std::move($3); $$.loc = to_loc(@$); }
+    | dotted_name "as" NAME {
+          $$.name = std::move($1);
+          $$.asname = std::move($3);
+          $$.loc = to_loc(@$);
+      }
     ;
 
 import_targets

@@ -136,8 +136,17 @@ TEST(Lexer, CommentOnlyFileHasNoTokens) {
 }
 
 TEST(Lexer, TabsIndentToMultiplesOfEight) {
+    // "    \t" and "  \t" both reach column 8, then "\t\t" reaches 16.
+    EXPECT_EQ(tokens("if a:\n    \tb\n    \tif c:\n    \t    \td\n"),
+              "if NAME:a : NEWLINE INDENT NAME:b NEWLINE if NAME:c : NEWLINE INDENT NAME:d "
+              "NEWLINE DEDENT DEDENT END");
+}
+
+TEST(Lexer, TabsAndSpacesMixedInconsistentlyIsTabError) {
+    // A tab and eight spaces are the same column only when tabs are 8 wide: CPython refuses.
     EXPECT_EQ(tokens("if a:\n\tb\n        c\n"),
-              "if NAME:a : NEWLINE INDENT NAME:b NEWLINE NAME:c NEWLINE DEDENT END");
+              "if NAME:a : NEWLINE INDENT NAME:b NEWLINE "
+              "ERROR(inconsistent use of tabs and spaces in indentation @3:0)");
 }
 
 TEST(Lexer, UnindentToUnknownLevelIsIndentationError) {
@@ -147,7 +156,8 @@ TEST(Lexer, UnindentToUnknownLevelIsIndentationError) {
 }
 
 TEST(Lexer, BracketsJoinLines) {
-    EXPECT_EQ(tokens("x = (1,\n  2\n)\ny"), "NAME:x = ( INT:1 , INT:2 ) NEWLINE NAME:y NEWLINE END");
+    EXPECT_EQ(tokens("x = (1,\n  2\n)\ny"),
+              "NAME:x = ( INT:1 , INT:2 ) NEWLINE NAME:y NEWLINE END");
 }
 
 TEST(Lexer, IndentationInsideBracketsIsIgnored) {
@@ -242,7 +252,8 @@ TEST(Lexer, StringPrefixesAndQuotes) {
 }
 
 TEST(Lexer, EscapeSequencesAreDecoded) {
-    EXPECT_EQ(tokens(R"('\t\x41\u00e9\U0001F600\101\\\'\q')"), "STR:<tab>Aé😀A\\'\\q NEWLINE END");
+    EXPECT_EQ(tokens(R"('\t\x41\u00e9\U0001F600\101\\\'\q')"),
+              "STR:<tab>Aé😀A\\'\\q NEWLINE END");
 }
 
 TEST(Lexer, BytesEscapesStayBytes) {
@@ -259,7 +270,8 @@ TEST(Lexer, NamedUnicodeEscapeIsRejected) {
 }
 
 TEST(Lexer, UnterminatedStringReportsDetectionLine) {
-    EXPECT_EQ(tokens("x = 'abc\ny"), "NAME:x = ERROR(unterminated string literal (detected at line 1) @1:4)");
+    EXPECT_EQ(tokens("x = 'abc\ny"),
+              "NAME:x = ERROR(unterminated string literal (detected at line 1) @1:4)");
 }
 
 TEST(Lexer, UnterminatedTripleQuotedStringIsIncomplete) {

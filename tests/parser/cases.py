@@ -200,6 +200,8 @@ ERROR_CASES = [
     ("UnexpectedIndent", "  x", "file"),
     ("UnexpectedIndentLater", "x = 1\n    y = 2", "file"),
     ("UnindentMismatch", "if 1:\n    a\n  b", "file"),
+    ("TabsAndSpacesInconsistent", "if 1:\n        a\n\tb", "file"),
+    ("TabsAndSpacesInconsistentIndent", "if 1:\n  \tif 2:\n\t  b", "file"),
     ("InvalidDecimalLiteral", "1abc", "file"),
     ("InvalidDecimalLiteralFloat", "1.e", "file"),
     ("LeadingZeros", "0777", "file"),

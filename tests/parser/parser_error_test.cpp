@@ -13,6 +13,7 @@ namespace {
 using eddy::parse::Mode;
 using eddy::parse::SyntaxErrorInfo;
 
+// The kinds are spelled as CPython's exception names in expected_errors.inc.
 struct ErrorCase {
     const char* name;
     const char* source;
