@@ -235,8 +235,16 @@ private:
         if (s->value) visit_expr(s->value);
     }
 
+    void visit_opt(const ast::Expr* e) {
+        if (e) visit_expr(e);
+    }
     void visit_stmt(const ast::Stmt* s);
+    void visit_simple(const ast::Stmt* s);
+    void visit_compound(const ast::Stmt* s);
     void visit_expr(const ast::Expr* e);
+    void visit_children(const ast::Expr* e);
+    void visit_lambda(const ast::Lambda* l);
+    void visit_yield(const ast::Expr* e);
     void visit_comprehension(const ast::Expr* e, const char* name, CompKind kind,
                              const std::vector<ast::Comprehension>& gens, const ast::Expr* elt,
                              const ast::Expr* value);
@@ -256,11 +264,32 @@ void Builder::visit_stmt(const ast::Stmt* s) {
     switch (s->kind) {
     case K::FunctionDef: return visit_function(static_cast<const ast::FunctionDef*>(s));
     case K::ClassDef: return visit_class(static_cast<const ast::ClassDef*>(s));
-    case K::Return: {
-        auto* r = static_cast<const ast::Return*>(s);
-        if (r->value) visit_expr(r->value);
+    case K::AnnAssign: return visit_annassign(static_cast<const ast::AnnAssign*>(s));
+    case K::For:
+    case K::While:
+    case K::If:
+    case K::With:
+    case K::Try: return visit_compound(s);
+    case K::Import:
+        for (const ast::Alias& a : static_cast<const ast::Import*>(s)->names) visit_alias(a);
         return;
+    case K::ImportFrom:
+        for (const ast::Alias& a : static_cast<const ast::ImportFrom*>(s)->names) visit_alias(a);
+        return;
+    case K::Global: return visit_directive(s, static_cast<const ast::Global*>(s)->names, true);
+    case K::Nonlocal: return visit_directive(s, static_cast<const ast::Nonlocal*>(s)->names, false);
+    case K::Pass:
+    case K::Break:
+    case K::Continue: return;
+    default: return visit_simple(s);
     }
+}
+
+// Statements that only contain expressions, visited in CPython's order.
+void Builder::visit_simple(const ast::Stmt* s) {
+    using K = ast::StmtKind;
+    switch (s->kind) {
+    case K::Return: return visit_opt(static_cast<const ast::Return*>(s)->value);
     case K::Delete: return visit_exprs(static_cast<const ast::Delete*>(s)->targets);
     case K::Assign: {
         auto* a = static_cast<const ast::Assign*>(s);
@@ -272,107 +301,66 @@ void Builder::visit_stmt(const ast::Stmt* s) {
         visit_expr(a->target);
         return visit_expr(a->value);
     }
-    case K::AnnAssign: return visit_annassign(static_cast<const ast::AnnAssign*>(s));
-    case K::For: {
+    case K::Raise: {
+        auto* r = static_cast<const ast::Raise*>(s);
+        visit_opt(r->exc);
+        return visit_opt(r->cause);
+    }
+    case K::Assert: {
+        auto* a = static_cast<const ast::Assert*>(s);
+        visit_expr(a->test);
+        return visit_opt(a->msg);
+    }
+    case K::Expr: return visit_expr(static_cast<const ast::ExprStmt*>(s)->value);
+    default: return;
+    }
+}
+
+void Builder::visit_compound(const ast::Stmt* s) {
+    using K = ast::StmtKind;
+    if (s->kind == K::For) {
         auto* f = static_cast<const ast::For*>(s);
         visit_expr(f->target);
         visit_expr(f->iter);
         visit_stmts(f->body);
         return visit_stmts(f->orelse);
     }
-    case K::While: {
+    if (s->kind == K::While) {
         auto* w = static_cast<const ast::While*>(s);
         visit_expr(w->test);
         visit_stmts(w->body);
         return visit_stmts(w->orelse);
     }
-    case K::If: {
+    if (s->kind == K::If) {
         auto* i = static_cast<const ast::If*>(s);
         visit_expr(i->test);
         visit_stmts(i->body);
         return visit_stmts(i->orelse);
     }
-    case K::With: {
+    if (s->kind == K::With) {
         auto* w = static_cast<const ast::With*>(s);
         for (const ast::WithItem& item : w->items) {
             visit_expr(item.context_expr);
-            if (item.optional_vars) visit_expr(item.optional_vars);
+            visit_opt(item.optional_vars);
         }
         return visit_stmts(w->body);
     }
-    case K::Raise: {
-        auto* r = static_cast<const ast::Raise*>(s);
-        if (r->exc) visit_expr(r->exc);
-        if (r->cause) visit_expr(r->cause);
-        return;
+    auto* t = static_cast<const ast::Try*>(s);
+    visit_stmts(t->body);
+    visit_stmts(t->orelse);
+    for (const ast::ExceptHandler& h : t->handlers) {
+        visit_opt(h.type);
+        if (!h.name.empty()) add_def(h.name, DefLocal, h.loc);
+        visit_stmts(h.body);
     }
-    case K::Try: {
-        auto* t = static_cast<const ast::Try*>(s);
-        visit_stmts(t->body);
-        visit_stmts(t->orelse);
-        for (const ast::ExceptHandler& h : t->handlers) {
-            if (h.type) visit_expr(h.type);
-            if (!h.name.empty()) add_def(h.name, DefLocal, h.loc);
-            visit_stmts(h.body);
-        }
-        return visit_stmts(t->finalbody);
-    }
-    case K::Assert: {
-        auto* a = static_cast<const ast::Assert*>(s);
-        visit_expr(a->test);
-        if (a->msg) visit_expr(a->msg);
-        return;
-    }
-    case K::Import:
-        for (const ast::Alias& a : static_cast<const ast::Import*>(s)->names) visit_alias(a);
-        return;
-    case K::ImportFrom:
-        for (const ast::Alias& a : static_cast<const ast::ImportFrom*>(s)->names) visit_alias(a);
-        return;
-    case K::Global: return visit_directive(s, static_cast<const ast::Global*>(s)->names, true);
-    case K::Nonlocal: return visit_directive(s, static_cast<const ast::Nonlocal*>(s)->names, false);
-    case K::Expr: return visit_expr(static_cast<const ast::ExprStmt*>(s)->value);
-    case K::Pass:
-    case K::Break:
-    case K::Continue: return;
-    }
+    visit_stmts(t->finalbody);
 }
 
 void Builder::visit_expr(const ast::Expr* e) {
     using K = ast::ExprKind;
     switch (e->kind) {
-    case K::BoolOp: return visit_exprs(static_cast<const ast::BoolOp*>(e)->values);
     case K::NamedExpr: return visit_namedexpr(static_cast<const ast::NamedExpr*>(e));
-    case K::BinOp: {
-        auto* b = static_cast<const ast::BinOp*>(e);
-        visit_expr(b->left);
-        return visit_expr(b->right);
-    }
-    case K::UnaryOp: return visit_expr(static_cast<const ast::UnaryOp*>(e)->operand);
-    case K::Lambda: {
-        auto* l = static_cast<const ast::Lambda*>(e);
-        visit_defaults(l->args);
-        enter(BlockKind::Function, "lambda", l, l->loc.line);
-        m_cur->is_lambda = true;
-        visit_arguments(l->args);
-        visit_expr(l->body);
-        return exit_block();
-    }
-    case K::IfExp: {
-        auto* i = static_cast<const ast::IfExp*>(e);
-        visit_expr(i->test);
-        visit_expr(i->body);
-        return visit_expr(i->orelse);
-    }
-    case K::Dict: {
-        auto* d = static_cast<const ast::Dict*>(e);
-        for (size_t i = 0; i < d->values.size(); i++) {
-            if (d->keys[i]) visit_expr(d->keys[i]);
-            visit_expr(d->values[i]);
-        }
-        return;
-    }
-    case K::Set: return visit_exprs(static_cast<const ast::Set*>(e)->elts);
+    case K::Lambda: return visit_lambda(static_cast<const ast::Lambda*>(e));
     case K::ListComp: {
         auto* c = static_cast<const ast::ListComp*>(e);
         return visit_comprehension(e, "listcomp", CompKind::List, c->generators, c->elt, nullptr);
@@ -390,24 +378,49 @@ void Builder::visit_expr(const ast::Expr* e) {
         return visit_comprehension(e, "genexpr", CompKind::Gen, c->generators, c->elt, nullptr);
     }
     case K::Yield:
-    case K::YieldFrom: {
-        const ast::Expr* v = e->kind == K::Yield ? static_cast<const ast::Yield*>(e)->value
-                                                 : static_cast<const ast::YieldFrom*>(e)->value;
-        if (v) visit_expr(v);
-        switch (m_cur->comprehension) {
-        case CompKind::None: break;
-        case CompKind::List: return error("'yield' inside list comprehension", e->loc);
-        case CompKind::Set: return error("'yield' inside set comprehension", e->loc);
-        case CompKind::Dict: return error("'yield' inside dict comprehension", e->loc);
-        case CompKind::Gen: return error("'yield' inside generator expression", e->loc);
-        }
-        m_cur->generator = true;
-        return;
-    }
+    case K::YieldFrom: return visit_yield(e);
     case K::Await:
         visit_expr(static_cast<const ast::Await*>(e)->value);
         m_cur->coroutine = true;
         return;
+    case K::Name: {
+        auto* n = static_cast<const ast::Name*>(e);
+        add_def(n->id, n->ctx == ast::Ctx::Load ? DefUse : DefLocal, n->loc);
+        // Zero-argument super() needs the __class__ cell.
+        if (n->ctx == ast::Ctx::Load && m_cur->kind == BlockKind::Function && n->id == "super")
+            add_def("__class__", DefUse, n->loc);
+        return;
+    }
+    default: return visit_children(e);
+    }
+}
+
+// Expressions that bind nothing themselves: just visit the sub-expressions.
+void Builder::visit_children(const ast::Expr* e) {
+    using K = ast::ExprKind;
+    switch (e->kind) {
+    case K::BoolOp: return visit_exprs(static_cast<const ast::BoolOp*>(e)->values);
+    case K::BinOp: {
+        auto* b = static_cast<const ast::BinOp*>(e);
+        visit_expr(b->left);
+        return visit_expr(b->right);
+    }
+    case K::UnaryOp: return visit_expr(static_cast<const ast::UnaryOp*>(e)->operand);
+    case K::IfExp: {
+        auto* i = static_cast<const ast::IfExp*>(e);
+        visit_expr(i->test);
+        visit_expr(i->body);
+        return visit_expr(i->orelse);
+    }
+    case K::Dict: {
+        auto* d = static_cast<const ast::Dict*>(e);
+        for (size_t i = 0; i < d->values.size(); i++) {
+            visit_opt(d->keys[i]);
+            visit_expr(d->values[i]);
+        }
+        return;
+    }
+    case K::Set: return visit_exprs(static_cast<const ast::Set*>(e)->elts);
     case K::Compare: {
         auto* c = static_cast<const ast::Compare*>(e);
         visit_expr(c->left);
@@ -423,11 +436,9 @@ void Builder::visit_expr(const ast::Expr* e) {
     case K::FormattedValue: {
         auto* f = static_cast<const ast::FormattedValue*>(e);
         visit_expr(f->value);
-        if (f->format_spec) visit_expr(f->format_spec);
-        return;
+        return visit_opt(f->format_spec);
     }
     case K::JoinedStr: return visit_exprs(static_cast<const ast::JoinedStr*>(e)->values);
-    case K::Constant: return;
     case K::Attribute: return visit_expr(static_cast<const ast::Attribute*>(e)->value);
     case K::Subscript: {
         auto* s = static_cast<const ast::Subscript*>(e);
@@ -435,24 +446,38 @@ void Builder::visit_expr(const ast::Expr* e) {
         return visit_expr(s->slice);
     }
     case K::Starred: return visit_expr(static_cast<const ast::Starred*>(e)->value);
-    case K::Name: {
-        auto* n = static_cast<const ast::Name*>(e);
-        add_def(n->id, n->ctx == ast::Ctx::Load ? DefUse : DefLocal, n->loc);
-        // Zero-argument super() needs the __class__ cell.
-        if (n->ctx == ast::Ctx::Load && m_cur->kind == BlockKind::Function && n->id == "super")
-            add_def("__class__", DefUse, n->loc);
-        return;
-    }
     case K::List: return visit_exprs(static_cast<const ast::List*>(e)->elts);
     case K::Tuple: return visit_exprs(static_cast<const ast::Tuple*>(e)->elts);
     case K::Slice: {
         auto* s = static_cast<const ast::Slice*>(e);
-        if (s->lower) visit_expr(s->lower);
-        if (s->upper) visit_expr(s->upper);
-        if (s->step) visit_expr(s->step);
-        return;
+        visit_opt(s->lower);
+        visit_opt(s->upper);
+        return visit_opt(s->step);
     }
+    default: return;   // Constant
     }
+}
+
+void Builder::visit_lambda(const ast::Lambda* l) {
+    visit_defaults(l->args);
+    enter(BlockKind::Function, "lambda", l, l->loc.line);
+    m_cur->is_lambda = true;
+    visit_arguments(l->args);
+    visit_expr(l->body);
+    exit_block();
+}
+
+void Builder::visit_yield(const ast::Expr* e) {
+    visit_opt(e->kind == ast::ExprKind::Yield ? static_cast<const ast::Yield*>(e)->value
+                                              : static_cast<const ast::YieldFrom*>(e)->value);
+    switch (m_cur->comprehension) {
+    case CompKind::None: break;
+    case CompKind::List: return error("'yield' inside list comprehension", e->loc);
+    case CompKind::Set: return error("'yield' inside set comprehension", e->loc);
+    case CompKind::Dict: return error("'yield' inside dict comprehension", e->loc);
+    case CompKind::Gen: return error("'yield' inside generator expression", e->loc);
+    }
+    m_cur->generator = true;
 }
 
 // symtable_handle_comprehension: the first iterator is evaluated in the enclosing scope; the rest
