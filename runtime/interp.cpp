@@ -2,11 +2,15 @@
 // raising, and tracing the interpreter's own roots.
 #include "interp.hpp"
 
+#include <cstring>
+
 #include "dict_object.hpp"
 #include "exception_object.hpp"
 #include "module_object.hpp"
 #include "native.hpp"
+#include "str_impl.hpp"
 #include "str_object.hpp"
+#include "unicode.hpp"
 #include "tuple_object.hpp"
 #include "type_inits.hpp"
 #include "vm/vm_state.hpp"
@@ -65,7 +69,9 @@ void Interp::intern_names() {
 Str* Interp::intern(std::string_view text) {
     auto it = m_interned.find(text);
     if (it != m_interned.end()) return it->second;
-    Str* s = make_str(*this, text);
+    // Allocated directly: make_str itself interns one-character strings.
+    Str* s = str_alloc_raw(*this, text.size(), uni::count(text));
+    if (!text.empty()) std::memcpy(s->data(), text.data(), text.size());
     s->interned = true;
     m_interned.emplace(s->view(), s);
     return s;
