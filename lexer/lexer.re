@@ -403,8 +403,16 @@ std::optional<Symbol> Lexer::scan_code() {
             m_comment_at = m_tok;
             continue;
         }
-        "\\\n"                  { new_line(m_cur); continue; }
+        "\\\n"                  {
+            // A continuation with nothing after it: the REPL should ask for more.
+            if (*m_cur == 0)
+                return fail({pos(m_cur - 1), pos(m_cur)}, "unexpected EOF while parsing", true);
+            new_line(m_cur);
+            continue;
+        }
         "\\"                    {
+            if (*m_cur == 0)
+                return fail({pos(m_cur), pos(m_cur)}, "unexpected EOF while parsing", true);
             return fail({pos(m_cur), pos(m_cur)},
                         "unexpected character after line continuation character");
         }

@@ -239,6 +239,8 @@ ERROR_CASES = [
     ("MissingElse", "x = 1 if 2", "file", "msg"),
     ("TooManyNestedParens", "(" * 300 + ")" * 300, "file"),
     ("ContinuationGarbage", "x = 1 \\ 2", "file"),
+    ("ContinuationAtEnd", "x = 1 + \\", "file"),
+    ("ContinuationThenEnd", "x = 1 + \\\n", "file"),
     ("FStringSingleBrace", "f'a } b'", "file", "msg"),
     ("FStringBadConversion", "f'{x!z}'", "file", "msg"),
     ("StarredAlone", "(*a)", "file"),

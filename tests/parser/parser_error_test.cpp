@@ -99,6 +99,10 @@ TEST(ParserIncomplete, TripleQuotedStringIsIncomplete) {
     EXPECT_TRUE(error_of("s = f\"\"\"abc {x}\n", Mode::Interactive).incomplete);
 }
 
+TEST(ParserIncomplete, TrailingBackslashIsIncomplete) {
+    EXPECT_TRUE(error_of("x = 1 + \\\n", Mode::Interactive).incomplete);
+}
+
 TEST(ParserIncomplete, DecoratorWithoutDefinitionIsIncomplete) {
     EXPECT_TRUE(error_of("@dec\n", Mode::Interactive).incomplete);
 }
