@@ -4,6 +4,7 @@
 // std::to_chars supplies the same correctly rounded digits and this file places the point.
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -220,8 +221,7 @@ Result<double> float_round_digits(Interp& in, double x, int64_t ndigits) {
         else ++kept[size_t(i)];
     }
     std::string text = kept + "e" + std::to_string(-ndigits);
-    double r = 0.0;
-    std::from_chars(text.data(), text.data() + text.size(), r);
+    double r = std::strtod(text.c_str(), nullptr);   // HUGE_VAL on overflow, unlike from_chars
     if (std::isinf(r)) return in.raise(in.exc.OverflowError, "rounded value too large to represent");
     return std::signbit(x) ? -r : r;
 }

@@ -215,7 +215,7 @@ std::string format_number(std::string_view sign, std::string_view prefix, std::s
                           std::string_view remainder, const FormatSpec& spec, int group_size) {
     char align = spec.align ? spec.align : (spec.zero_pad ? '=' : '>');
     std::string body_digits(digits);
-    if (spec.grouping) {
+    if (spec.grouping && !digits.empty()) {   // "inf" and "nan" have no digits to group
         int64_t min_width = 0;
         if (spec.fill == U'0' && align == '=' && spec.width > 0)
             min_width = int64_t(spec.width) - int64_t(sign.size() + prefix.size() + remainder.size());

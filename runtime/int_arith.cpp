@@ -113,7 +113,8 @@ Result<Value> power(Interp& in, const IntView& base, const IntView& exp) {
 Result<Value> shift(Interp& in, const IntView& a, const IntView& n, bool left) {
     if (is_zero(a)) return Value::from_small_int(0);
     if (!left) {
-        if (n.big || n.small >= 64 + int64_t(int_bit_length(a)))
+        // Shifting out every bit leaves the sign: 0 or -1 (floor semantics).
+        if (n.big || n.small >= int64_t(int_bit_length(a)))
             return Value::from_small_int(sign_of(a) < 0 ? -1 : 0);
         if (!a.big) return make_int(in, a.small >> n.small);
         const BigValue& v = *a.big;
@@ -151,8 +152,29 @@ Result<Value> small_binary(Interp& in, int64_t a, int64_t b, BinOp op) {
     }
 }
 
+// A BigValue reference to an int without copying limbs (small values get a local BigValue).
+// Not copyable: `p` may point into the object itself.
+class BigRef {
+public:
+    explicit BigRef(const IntView& v) : m_p(v.big) {
+        if (!m_p) {
+            m_tmp = v.small;
+            m_p = &m_tmp;
+        }
+    }
+    BigRef(const BigRef&) = delete;
+    BigRef& operator=(const BigRef&) = delete;
+    const BigValue& get() const { return *m_p; }
+
+private:
+    BigValue m_tmp;
+    const BigValue* m_p;
+};
+
 Result<Value> big_binary(Interp& in, const IntView& va, const IntView& vb, BinOp op) {
-    BigValue a = to_big(va), b = to_big(vb);
+    BigRef ra(va), rb(vb);
+    const BigValue& a = ra.get();
+    const BigValue& b = rb.get();
     switch (op) {
     case BinOp::Add: return make_int(in, BigValue(a + b));
     case BinOp::Sub: return make_int(in, BigValue(a - b));
@@ -231,8 +253,9 @@ Result<Value> int_divmod(Interp& in, Value a, Value b) {
         pair[1] = make_int(in, floor_mod_small(va.small, vb.small));
     } else {
         try {
+            BigRef ra(va), rb(vb);
             BigValue q, r;
-            floor_divmod(to_big(va), to_big(vb), q, r);
+            floor_divmod(ra.get(), rb.get(), q, r);
             pair[0] = make_int(in, std::move(q));
             pair[1] = make_int(in, std::move(r));
         } catch (const std::bad_alloc&) {

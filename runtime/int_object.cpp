@@ -159,7 +159,8 @@ Result<std::string> int_to_decimal(Interp& in, Value v) {
         auto r = std::to_chars(buf, buf + sizeof buf, iv.small);
         return std::string(buf, r.ptr);
     }
-    return int_digits_in_base(in, v, 10);
+    std::string digits = EDDY_TRY(int_digits_in_base(in, v, 10));
+    return iv.big->sign() < 0 ? "-" + digits : digits;
 }
 
 Result<Value> number_index(Interp& in, Value v) {
