@@ -42,8 +42,10 @@ Str* str_alloc_raw(Interp& in, size_t size, size_t length) {
     return s;
 }
 
+// One-character ASCII strs are shared through the intern table (Interp::intern allocates with
+// str_alloc_raw, so there is no recursion).
 Str* make_str_with_length(Interp& in, std::string_view utf8, size_t length) {
-    if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 0x80 && in.empty_str)
+    if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 0x80)
         return str_from_char(in, char32_t(utf8[0]));
     return alloc_str(in, in.types.str, utf8, length);
 }

@@ -65,7 +65,7 @@ TEST_F(StrTest, ReprChoosesQuotesAndEscapes) {
     EXPECT_EQ(str_repr_text("\t\n\r\\\x01\x7f"), "'\\t\\n\\r\\\\\\x01\\x7f'");
     EXPECT_EQ(str_repr_text("\xC3\xA9\xE2\x80\x8B"), "'\xC3\xA9\\u200b'");
     EXPECT_EQ(str_repr_text("\xC3\xA9\xF0\x9F\x98\x80", true), "'\\xe9\\U0001f600'");
-    EXPECT_EQ(bytes_repr_text("it's\x00\xff"), std::string("b\"it's\\x00\\xff\""));
+    EXPECT_EQ(bytes_repr_text(std::string_view("it's\x00\xff", 6)), std::string("b\"it's\\x00\\xff\""));
 }
 
 TEST_F(StrTest, OperatorsFollowCPython) {
@@ -111,9 +111,9 @@ TEST_F(StrTest, CaseMappingIsUnicodeAware) {
 
 TEST_F(StrTest, PercentFormatting) {
     Value items[3] = {s("ab"), Value::from_small_int(7), Value::from_small_int(255)};
-    Value args = Value::from_obj(make_tuple(in, items));
+    Value args = Value::from_obj(make_tuple(in, std::span<const Value>(items)));
     EXPECT_EQ(shown(str_percent(in, make_str(in, "%5s|%-3d|%#x"), args)), "'   ab|7  |0xff'");
-    EXPECT_EQ(shown(str_percent(in, make_str(in, "%d %d"), args)),
+    EXPECT_EQ(shown(str_percent(in, make_str(in, "%s %s"), args)),
               "<TypeError: not all arguments converted during string formatting>");
     EXPECT_EQ(shown(str_percent(in, make_str(in, "%d"), s("x"))),
               "<TypeError: %d format: a real number is required, not str>");
