@@ -37,7 +37,15 @@ Value make_property(Interp& in, Value fget, Value fset, Value fdel, Value doc) {
 }
 
 // "property 'x' of 'C' object has no setter", or the anonymous form before __set_name__ ran.
+static bool is_getset(Interp& in, const Property* p) {
+    return type_of(in, p->fget) == in.types.native_function &&
+           p->fget.as<NativeFunction>()->sig->name == "getter";
+}
+
 static Error property_error(Interp& in, const Property* p, Value obj, const char* what) {
+    if (is_getset(in, p) && p->name && std::string_view(what) != "getter")
+        return in.raise(in.exc.AttributeError, "attribute '" + std::string(p->name->view()) + "' of '" +
+                                                   type_of(in, obj)->name + "' objects is not writable");
     if (p->name)
         return in.raise(in.exc.AttributeError, "property '" + std::string(p->name->view()) + "' of '" +
                                                    type_of(in, obj)->qualname + "' object has no " + what);

@@ -3,11 +3,14 @@
 // zero-argument form is resolved by the VM (the __class__ cell and the first argument) and
 // arrives here through make_super().
 #include "dict_object.hpp"
+#include "function_object.hpp"
 #include "interp.hpp"
 #include "native.hpp"
 #include "ops.hpp"
 #include "str_object.hpp"
+#include "tuple_object.hpp"
 #include "types.hpp"
+#include "vm/vm_state.hpp"
 
 namespace eddy::rt {
 
@@ -58,9 +61,44 @@ static Result<Value> super_new(Interp& in, Type* type, CallArgs) {
     return Value::from_obj(s);
 }
 
-static Result<Value> super___init__(Interp& in, Args args) {
-    if (!args.has(1))
+// The first argument of the calling frame, following it into its cell when a closure captured it.
+static Value frame_first_argument(vm::Frame* f) {
+    CodeObject* co = f->code;
+    Value first = f->localsplus()[0];   // null when the VM moved it into a cell
+    if (!first.is_null()) return first;
+    const auto& cell2arg = co->code->cell2arg;
+    for (size_t j = 0; j < cell2arg.size(); ++j)
+        if (cell2arg[j] == 0) return f->localsplus()[co->nlocals + j].as<Cell>()->value;
+    return Value::null();
+}
+
+// super() without arguments (CPython's super_init_without_args): the calling frame's first
+// argument and its __class__ cell, which the compiler creates for methods that mention super.
+static Status super_without_args(Interp& in, Super* s) {
+    vm::Frame* f = in.vm ? in.vm->current : nullptr;
+    if (!f || !f->code || f->code->code->argcount == 0)
         return in.raise(in.exc.RuntimeError, "super(): no arguments");
+    Value first = frame_first_argument(f);
+    if (first.is_null()) return in.raise(in.exc.RuntimeError, "super(): arg[0] deleted");
+    CodeObject* co = f->code;
+    for (uint32_t i = co->nlocals; i < co->nlocalsplus; ++i) {
+        if ((*co->localsplus_names)[i].as<Str>()->view() != "__class__") continue;
+        Value cell = f->localsplus()[i];
+        Value cls = cell.is_null() ? Value::null() : cell.as<Cell>()->value;
+        if (cls.is_null()) return in.raise(in.exc.RuntimeError, "super(): empty __class__ cell");
+        if (!is_subtype(type_of(in, cls), in.types.type))
+            return in.raise(in.exc.RuntimeError, "super(): __class__ is not a type (" +
+                                                     std::string(type_name(in, cls)) + ")");
+        return super_fill(in, s, cls, first);
+    }
+    return in.raise(in.exc.RuntimeError, "super(): __class__ cell not found");
+}
+
+static Result<Value> super___init__(Interp& in, Args args) {
+    if (!args.has(1)) {
+        EDDY_CHECK(super_without_args(in, args[0].as<Super>()));
+        return Value::none();
+    }
     EDDY_CHECK(super_fill(in, args[0].as<Super>(), args[1], args.has(2) ? args[2] : Value::null()));
     return Value::none();
 }

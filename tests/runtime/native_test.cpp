@@ -1,0 +1,93 @@
+// tests/runtime/native_test.cpp: signature parsing and argument binding of native functions,
+// with CPython's TypeError wording.
+#include <gtest/gtest.h>
+
+#include "runtime/interp.hpp"
+#include "runtime/native.hpp"
+#include "runtime/ops.hpp"
+#include "runtime/str_object.hpp"
+#include "runtime/tuple_object.hpp"
+
+using namespace eddy::rt;
+
+namespace {
+
+std::string pending_message(Interp& in) {
+    Value e = in.take_exception();
+    Result<Value> s = str(in, e);
+    return std::string(s.value().as<Str>()->view());
+}
+
+// Returns its bound slots as a tuple, with null shown as Ellipsis.
+Result<Value> echo(Interp& in, Args args) {
+    Tuple* t = make_tuple(in, args.size());
+    for (size_t i = 0; i < args.size(); ++i) t->items()[i] = args.has(i) ? args[i] : Value::ellipsis();
+    return Value::from_obj(t);
+}
+
+std::string call_text(Interp& in, NativeFunction* f, std::initializer_list<Value> args, Tuple* kw = nullptr,
+                      size_t npos = size_t(-1)) {
+    CallArgs ca{args.begin(), npos == size_t(-1) ? args.size() : npos, kw};
+    Result<Value> r = call_native(in, f, ca);
+    if (r.is_error()) return "error: " + pending_message(in);
+    return repr_string(in, r.value()).value();
+}
+
+} // namespace
+
+TEST(Native, ParsesSignatures) {
+    Interp in;
+    std::string error;
+    auto sig = parse_signature(in, "print(*args, sep=' ', end='\\n', file=None, flush=False)", error);
+    ASSERT_TRUE(sig) << error;
+    EXPECT_EQ(sig->name, "print");
+    EXPECT_TRUE(sig->has_varargs);
+    EXPECT_TRUE(sig->has_kwonly);
+    EXPECT_EQ(sig->max_positional, 0u);
+    auto plain = parse_signature(in, "append(self, object, /)", error);
+    ASSERT_TRUE(plain);
+    EXPECT_TRUE(plain->plain);
+    EXPECT_EQ(plain->min_positional, 2u);
+    EXPECT_FALSE(parse_signature(in, "broken", error));
+}
+
+TEST(Native, BindsDefaultsAndKeywords) {
+    Interp in;
+    static const NativeDef def{"f(a, b=2, *, c=?)", echo};
+    NativeFunction* f = make_native_function(in, def);
+    EXPECT_EQ(call_text(in, f, {Value::from_small_int(1)}), "(1, 2, Ellipsis)");
+    Value kwname = Value::from_obj(in.intern("c"));
+    Tuple* kw = make_tuple(in, std::span<const Value>(&kwname, 1));
+    EXPECT_EQ(call_text(in, f, {Value::from_small_int(1), Value::from_small_int(9)}, kw, 1), "(1, 2, 9)");
+    EXPECT_EQ(call_text(in, f, {}), "error: f() missing required argument 'a' (pos 1)");
+    Value bad = Value::from_obj(in.intern("zz"));
+    Tuple* kw2 = make_tuple(in, std::span<const Value>(&bad, 1));
+    EXPECT_EQ(call_text(in, f, {Value::from_small_int(1), Value::none()}, kw2, 1),
+              "error: 'zz' is an invalid keyword argument for f()");
+}
+
+TEST(Native, PositionalOnlyMessages) {
+    Interp in;
+    static const NativeDef len_def{"len(obj, /)", echo};
+    static const NativeDef get_def{"getattr(object, name, default=?, /)", echo};
+    NativeFunction* len = make_native_function(in, len_def);
+    NativeFunction* get = make_native_function(in, get_def);
+    EXPECT_EQ(call_text(in, len, {}), "error: len() takes exactly one argument (0 given)");
+    EXPECT_EQ(call_text(in, get, {Value::none()}), "error: getattr expected at least 2 arguments, got 1");
+    EXPECT_EQ(call_text(in, get, {Value::none(), Value::none()}), "(None, None, Ellipsis)");
+}
+
+TEST(Native, MethodsBindAndCheckReceivers) {
+    Interp in;
+    static const NativeDef def{"copy(self, /)", echo};
+    add_methods(in, in.types.str, {def});
+    Value m = get_attr(in, str_value(in, "x"), in.intern("copy")).value();
+    EXPECT_EQ(type_of(in, m), in.types.native_function);
+    Value r = call(in, m, {}).value();
+    EXPECT_EQ(repr_string(in, r).value(), "('x',)");
+    EXPECT_TRUE(call(in, m, {Value::none()}).is_error());
+    EXPECT_EQ(pending_message(in), "str.copy() takes no arguments (1 given)");
+    Value unbound = get_attr(in, Value::from_obj(in.types.str), in.intern("copy")).value();
+    EXPECT_TRUE(call(in, unbound, {Value::none()}).is_error());
+    EXPECT_EQ(pending_message(in), "descriptor 'copy' for 'str' objects doesn't apply to a 'NoneType' object");
+}
