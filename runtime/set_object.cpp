@@ -268,6 +268,14 @@ Status set_update(Interp& in, Set* s, Value other) {
     return for_each(in, other, [&](Value key) { return set_add(in, s, key); });
 }
 
+Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> items) {
+    Set* frozen = make_frozenset(in);
+    for (Value v : items) EDDY_CHECK(set_add(in, frozen, v));
+    Set* s = make_set(in);
+    merge_set(in, s, frozen);
+    return s;
+}
+
 namespace {
 
 Set* copy_of(Interp& in, Set* s) {
@@ -469,7 +477,7 @@ Result<Value> set_repr_slot(Interp& in, Value self) {
 uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747ull) ^ (h << 16)) * 3644798167ull; }
 
 // CPython's frozenset_hash: order-independent xor of shuffled entry hashes, then dispersed.
-Result<int64_t> set_hash_slot(Interp& in, Value self) {
+Result<int64_t> set_hash_slot(Interp&, Value self) {
     Set* s = as_set(self);
     if (s->hash != -1) return s->hash;
     uint64_t h = 0;

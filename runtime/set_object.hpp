@@ -2,6 +2,7 @@
 // table with CPython's exact layout (same sizes, same probing), so iteration order matches.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "object.hpp"
@@ -36,6 +37,12 @@ Result<bool> set_contains(Interp& in, Set* s, Value key);
 Result<bool> set_discard(Interp& in, Set* s, Value key);   // false when missing
 // set.update(iterable) for one iterable.
 Status set_update(Interp& in, Set* s, Value iterable);
+
+// A set display as CPython 3.11 builds it, so that its iteration order matches: for three or
+// more constant items the compiler emits BUILD_SET 0 + LOAD_CONST frozenset + SET_UPDATE, i.e.
+// a frozenset filled item by item and then merged (one up-front resize) into an empty set.
+// Other displays (BUILD_SET n) add their items one by one: use set_add.
+Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> items);
 
 void init_set_types(Interp& in);   // set_object.cpp
 
