@@ -307,7 +307,8 @@ Result<Value> int_dunder_round(Interp& in, Args args) {
 
 // format_long_internal (and the float fallback for e/f/g/%).
 Result<std::string> int_format_spec(Interp& in, Value v, std::string_view spec_text) {
-    FormatSpec spec = EDDY_TRY(parse_format_spec(in, spec_text, "int", 'd'));
+    std::string tname(type_name(in, v));
+    FormatSpec spec = EDDY_TRY(parse_format_spec(in, spec_text, tname, 'd'));
     char type = spec.type ? spec.type : 'd';
     switch (type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
@@ -318,7 +319,7 @@ Result<std::string> int_format_spec(Interp& in, Value v, std::string_view spec_t
     default: {
         std::string msg = "Unknown format code '";
         msg += type;
-        return in.raise(in.exc.ValueError, msg + "' for object of type 'int'");
+        return in.raise(in.exc.ValueError, msg + "' for object of type '" + tname + "'");
     }
     }
     if (spec.precision >= 0)
@@ -332,6 +333,8 @@ Result<std::string> int_format_spec(Interp& in, Value v, std::string_view spec_t
         if (spec.sign) return in.raise(in.exc.ValueError, "Sign not allowed with integer format specifier 'c'");
         if (spec.alternate)
             return in.raise(in.exc.ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+        if (iv.big && (*iv.big > INT64_MAX || *iv.big < INT64_MIN))
+            return in.raise(in.exc.OverflowError, "Python int too large to convert to C long");
         if (iv.big || iv.small < 0 || iv.small > 0x10FFFF)
             return in.raise(in.exc.OverflowError, "%c arg not in range(0x110000)");
         return pad_formatted(utf8_char(char32_t(iv.small)), 1, spec, '>');
