@@ -89,7 +89,7 @@ Result<TextSpec> parse_text_spec(Interp& in, sv spec) {
 
 // format_string_internal: truncate to the precision, then pad to the width (left by default).
 Result<Value> str_format_spec(Interp& in, Str* s, std::string_view spec) {
-    if (spec.empty()) return Value::from_obj(s);
+    if (spec.empty() && s->type == in.types.str) return Value::from_obj(s);
     TextSpec f = EDDY_TRY(parse_text_spec(in, spec));
     if (f.type && f.type != 's')
         return in.raise(in.exc.ValueError, std::string("Unknown format code '") + f.type
@@ -109,7 +109,7 @@ Result<Value> str_format_spec(Interp& in, Str* s, std::string_view spec) {
         bytes = str_byte_offset(s, f.precision);
     }
     if (f.width <= int64_t(len)) {
-        if (bytes == s->size) return Value::from_obj(s);
+        if (bytes == s->size && s->type == in.types.str) return Value::from_obj(s);
         return Value::from_obj(make_str_with_length(in, s->view().substr(0, bytes), len));
     }
     size_t marg = size_t(f.width) - len;

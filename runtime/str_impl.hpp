@@ -39,7 +39,7 @@ Str* str_alloc_raw(Interp& in, size_t size, size_t length);
 // A str from text known to be valid UTF-8, raising MemoryError past the heap limit.
 Result<Value> new_str(Interp& in, std::string_view utf8);
 
-// Raises TypeError "<what> must be str, not int" style messages.
+// Raises TypeError "<what> must be str, not int" (just "must be str, ..." when `what` is empty).
 Error raise_must_be_str(Interp& in, std::string_view what, Value got);
 // The Str* of a str argument, or TypeError naming the method: "<method>() argument <n> must be
 // str, not int".

@@ -63,7 +63,7 @@ static bool byte_window(const Str* s, int64_t start, int64_t end, size_t& from, 
 // any_find_slice: the code-point index of sub in s[start:end], or -1.
 static Result<int64_t> find_impl(Interp& in, Args args, bool reverse) {
     Str* s = self_str(args);
-    if (!is_str(in, args[1])) return raise_must_be_str(in, "must be", args[1]);
+    if (!is_str(in, args[1])) return raise_must_be_str(in, "", args[1]);
     Str* sub = args[1].as<Str>();
     int64_t start, end;
     EDDY_CHECK(adjust_range(in, args[2], args[3], int64_t(s->length), start, end));
@@ -102,7 +102,7 @@ static size_t count_occurrences(sv hay, sv needle, size_t max_count) {
 
 static Result<Value> str_count(Interp& in, Args args) {
     Str* s = self_str(args);
-    if (!is_str(in, args[1])) return raise_must_be_str(in, "must be", args[1]);
+    if (!is_str(in, args[1])) return raise_must_be_str(in, "", args[1]);
     Str* sub = args[1].as<Str>();
     int64_t start, end;
     EDDY_CHECK(adjust_range(in, args[2], args[3], int64_t(s->length), start, end));
@@ -288,7 +288,7 @@ static Result<Value> str_splitlines(Interp& in, Args args) {
 
 static Result<Value> partition_impl(Interp& in, Args args, bool reverse) {
     Str* s = self_str(args);
-    if (!is_str(in, args[1])) return raise_must_be_str(in, "must be", args[1]);
+    if (!is_str(in, args[1])) return raise_must_be_str(in, "", args[1]);
     Str* sep = args[1].as<Str>();
     if (sep->size == 0) return in.raise(in.exc.ValueError, "empty separator");
     size_t at = reverse ? s->view().rfind(sep->view()) : s->view().find(sep->view());

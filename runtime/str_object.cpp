@@ -482,8 +482,8 @@ Result<int64_t> str_ord(Interp& in, Value v) {
 }
 
 Error raise_must_be_str(Interp& in, std::string_view what, Value got) {
-    return in.raise(in.exc.TypeError,
-                    std::string(what) + " must be str, not " + std::string(type_name(in, got)));
+    std::string prefix = what.empty() ? "" : std::string(what) + " ";
+    return in.raise(in.exc.TypeError, prefix + "must be str, not " + std::string(type_name(in, got)));
 }
 
 Result<Str*> str_arg(Interp& in, Value v, std::string_view method, int position) {
