@@ -2,6 +2,7 @@
 // capitalize), the is*() predicates, translate and maketrans. ASCII strings take byte-wise fast
 // paths; others use the full Unicode mappings of unicode.hpp, including CPython's final-sigma
 // rule (handle_capital_sigma in Objects/unicodeobject.c).
+#include <cstring>
 #include <string>
 
 #include "dict_object.hpp"
@@ -55,10 +56,10 @@ void append_lower(std::string& out, const std::u32string& cs, size_t i) {
 
 enum class Mode { Lower, Upper, Fold, Swap, Title, Capitalize };
 
-std::string map_ascii(std::string_view t, Mode mode) {
-    std::string out(t);
+// Maps ASCII text in place (`out` holds a copy of the source).
+void map_ascii(char* out, size_t n, Mode mode) {
     bool prev_cased = false;
-    for (size_t i = 0; i < out.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         char c = out[i];
         bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
         bool to_upper = false, to_lower = false;
@@ -73,7 +74,6 @@ std::string map_ascii(std::string_view t, Mode mode) {
         if (to_lower) out[i] = char(c + 32);
         prev_cased = lower || upper;
     }
-    return out;
 }
 
 std::string map_unicode(const Str* s, Mode mode) {
@@ -109,7 +109,12 @@ std::string map_unicode(const Str* s, Mode mode) {
 Result<Value> case_map(Interp& in, Args args, Mode mode) {
     Str* s = args[0].as<Str>();
     if (s->size == 0) return Value::from_obj(in.empty_str);
-    if (s->ascii) return Value::from_obj(make_str_with_length(in, map_ascii(s->view(), mode), s->length));
+    if (s->ascii) {
+        Str* r = str_alloc_raw(in, s->size, s->length);
+        std::memcpy(r->data(), s->data(), s->size);
+        map_ascii(r->data(), r->size, mode);
+        return Value::from_obj(r);
+    }
     return result(in, map_unicode(s, mode));
 }
 
