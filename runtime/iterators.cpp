@@ -322,12 +322,6 @@ Result<Value> reversed_new(Interp& in, Type* type, CallArgs args) {
     if (method.is_none())
         return in.raise(in.exc.TypeError, "'" + std::string(type_name(in, seq)) + "' object is not reversible");
     if (!method.is_null()) return call_method(in, seq, in.names.dunder_reversed, {});
-    if (is_dict(in, seq)) {
-        // CPython has dict_reversekeyiterator; a reversed key list iterates the same keys.
-        List* keys = EDDY_TRY(list_from_iterable(in, seq));
-        Value r = EDDY_TRY(call_method(in, Value::from_obj(keys), in.names.dunder_reversed, {}));
-        return r;
-    }
     if (!t->getitem || !t->len)
         return in.raise(in.exc.TypeError, "'" + std::string(type_name(in, seq)) + "' object is not reversible");
     int64_t n = EDDY_TRY(length(in, seq));
