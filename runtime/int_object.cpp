@@ -148,8 +148,8 @@ int64_t int_hash(const Interp& in, Value v) {
     return h == -1 ? -2 : h;
 }
 
-int int_max_str_digits(const Interp&) { return 4300; }
-void set_int_max_str_digits(Interp&, int) {}
+int int_max_str_digits(const Interp& in) { return in.int_max_str_digits; }
+void set_int_max_str_digits(Interp& in, int limit) { in.int_max_str_digits = limit; }
 
 Result<std::string> int_to_decimal(Interp& in, Value v) {
     IntView iv;

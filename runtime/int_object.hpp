@@ -62,8 +62,7 @@ int64_t int_hash(const Interp& in, Value v);
 // __index__ of v as an int: ints as they are, else type's index slot (TypeError otherwise).
 Result<Value> number_index(Interp& in, Value v);
 
-// The int <-> str digit limit (sys.set_int_max_str_digits). TODO(numbers): kept per Interp once
-// the integrator adds a field for it; until then the CPython default, 4300.
+// The int <-> str digit limit (sys.set_int_max_str_digits), kept per Interp.
 int int_max_str_digits(const Interp& in);
 void set_int_max_str_digits(Interp& in, int limit);
 

@@ -74,6 +74,9 @@ public:
     Module* sys = nullptr;
     std::vector<std::string> argv;  // sys.argv, set by the host before running
 
+    // int <-> str conversions refuse more digits than this (sys.set_int_max_str_digits).
+    int int_max_str_digits = 4300;
+
     // ---- singletons ----
     Tuple* empty_tuple = nullptr;
     Str* empty_str = nullptr;
