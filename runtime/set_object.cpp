@@ -269,8 +269,15 @@ Status set_update(Interp& in, Set* s, Value other) {
 }
 
 Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> items) {
+    // 1. The compiler's PyFrozenSet_New(tuple of the items).
+    Set* first = make_frozenset(in);
+    for (Value v : items) EDDY_CHECK(set_add(in, first, v));
+    // 2. Its constant merging (merge_consts_recursive) rebuilds the frozenset from its own
+    //    iteration order.
     Set* frozen = make_frozenset(in);
-    for (Value v : items) EDDY_CHECK(set_add(in, frozen, v));
+    for (const SetEntry& e : first->table)
+        if (live(e)) EDDY_CHECK(add_entry(in, frozen, e.key, e.hash));
+    // 3. BUILD_SET 0 + SET_UPDATE: one merge into the empty set.
     Set* s = make_set(in);
     merge_set(in, s, frozen);
     return s;

@@ -39,8 +39,9 @@ Result<bool> set_discard(Interp& in, Set* s, Value key);   // false when missing
 Status set_update(Interp& in, Set* s, Value iterable);
 
 // A set display as CPython 3.11 builds it, so that its iteration order matches: for three or
-// more constant items the compiler emits BUILD_SET 0 + LOAD_CONST frozenset + SET_UPDATE, i.e.
-// a frozenset filled item by item and then merged (one up-front resize) into an empty set.
+// more constant items the compiler emits BUILD_SET 0 + LOAD_CONST frozenset + SET_UPDATE, where
+// the frozenset constant was filled item by item and then rebuilt from its own iteration order
+// (constant merging), and is merged (one up-front resize) into an empty set.
 // Other displays (BUILD_SET n) add their items one by one: use set_add.
 Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> items);
 

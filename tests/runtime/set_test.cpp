@@ -23,6 +23,8 @@ TEST_F(SetTest, OrderMatchesCPythonTableLayout) {
     EXPECT_EQ(shown(set_of(in, {100, 8, 16, -1, -2})), "{100, 8, 16, -2, -1}");
     Value items[] = {i(100), i(8), i(16), i(-1), i(-2)};
     EXPECT_EQ(shown(make_set_from_constant_display(in, items).value()), "{16, 100, -2, 8, -1}");
+    Value more[] = {i(5), i(37), i(69), i(101), i(133), i(4), i(36)};
+    EXPECT_EQ(shown(make_set_from_constant_display(in, more).value()), "{4, 5, 69, 37, 101, 133, 36}");
     EXPECT_EQ(shown(set_of(in, {5, 37, 69, 101, 133, 4, 36})), "{4, 101, 37, 69, 5, 133, 36}");
     EXPECT_EQ(shown(set_of(in, {64, 128, 1, 2})), "{64, 1, 2, 128}");
 }
