@@ -57,7 +57,12 @@ static Result<Value> call_attr_wrapper(Interp& in, Type* owner, WrapKind kind, V
     if (kind == WrapKind::GetAttribute) {
         Value r = EDDY_TRY(owner->getattr(in, self, name));
         if (!r.is_null()) return r;
-        return get_attr(in, self, name);   // raises the right AttributeError
+        // Raise here: get_attr would re-enter an overridden __getattribute__.
+        if (is_subtype(type_of(in, self), in.types.type))
+            return in.raise(in.exc.AttributeError, "type object '" + self.as<Type>()->name +
+                                                       "' has no attribute '" + std::string(name->view()) + "'");
+        return in.raise(in.exc.AttributeError, "'" + std::string(type_name(in, self)) +
+                                                   "' object has no attribute '" + std::string(name->view()) + "'");
     }
     return status_none(owner->setattr(in, self, name, kind == WrapKind::SetAttr ? a[1] : Value::null()));
 }
