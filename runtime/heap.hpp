@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <new>
 #include <utility>
 #include <vector>
@@ -59,6 +60,9 @@ public:
     T* alloc(Type* type, size_t size, A&&... args) {
         void* mem = allocate_bytes(size);
         T* obj = new (mem) T(std::forward<A>(args)...);
+        // Bytes past T (a subclass instance's dict slot, trailing data) start zeroed: the
+        // collector may read them before the owner fills them.
+        if (size > sizeof(T)) std::memset(static_cast<char*>(mem) + sizeof(T), 0, size - sizeof(T));
         link(obj, type, size);
         return obj;
     }
