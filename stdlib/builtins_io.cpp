@@ -28,9 +28,12 @@ Result<std::string_view> separator(Interp& in, Value v, const char* what, std::s
 // and written once; a Python file object gets one write() per piece, as in CPython.
 Result<Value> builtin_print(Interp& in, Args args) {
     auto* items = args[0].as<rt::Tuple>();
-    std::string_view sep = EDDY_TRY(separator(in, args[1], "sep", " "));
-    std::string_view end = EDDY_TRY(separator(in, args[2], "end", "\n"));
-    Value file = args[3];
+    Value sep_v = Value::none(), end_v = Value::none(), file = Value::none();
+    Value flush_v = Value::boolean(false);
+    EDDY_CHECK(take_keywords(in, args[1], "print",
+                             {{"sep", &sep_v}, {"end", &end_v}, {"file", &file}, {"flush", &flush_v}}));
+    std::string_view sep = EDDY_TRY(separator(in, sep_v, "sep", " "));
+    std::string_view end = EDDY_TRY(separator(in, end_v, "end", "\n"));
     if (file.is_none()) {
         file = EDDY_TRY(current_stream(in, "stdout"));
         if (file.is_none()) return Value::none();
@@ -56,7 +59,7 @@ Result<Value> builtin_print(Interp& in, Args args) {
     } else {
         EDDY_CHECK(write_to(in, file, end));
     }
-    bool flush = EDDY_TRY(rt::truthy(in, args[4]));
+    bool flush = EDDY_TRY(rt::truthy(in, flush_v));
     if (flush) EDDY_CHECK(flush_file(in, file));
     return Value::none();
 }
@@ -84,7 +87,9 @@ Result<Value> builtin_input(Interp& in, Args args) {
 
 void add_io_builtins(Interp& in, rt::Module* builtins) {
     rt::add_functions(in, builtins, {
-        {"print(*args, sep=' ', end='\\n', file=None, flush=False)", builtin_print},
+        // print(*args, sep=' ', end='\n', file=None, flush=False); the keywords are unpacked by hand
+        // (take_keywords) until the binder places keyword-only parameters after *args.
+        {"print(*args, **kwargs)", builtin_print},
         {"input(prompt=?, /)", builtin_input},
     });
 }

@@ -188,7 +188,8 @@ Result<Value> builtin_sum(Interp& in, Args args) {
 // min_max in bltinmodule.c: one iterable or several positional arguments; key= and default=.
 Result<Value> min_max(Interp& in, Args args, vm::CmpOp op, const char* name) {
     auto* positional = args[0].as<rt::Tuple>();
-    Value key = args[1], dflt = args[2];
+    Value key = Value::none(), dflt = Value::null();
+    EDDY_CHECK(take_keywords(in, args[1], name, {{"key", &key}, {"default", &dflt}}));
     if (positional->size == 0)
         return in.raise(in.exc.TypeError, std::string(name) + " expected at least 1 argument, got 0");
     if (positional->size > 1 && !dflt.is_null())
@@ -254,8 +255,9 @@ void add_numeric_builtins(Interp& in, rt::Module* builtins) {
         {"pow(base, exp, mod=None)", builtin_pow},
         {"round(number, ndigits=None)", builtin_round},
         {"sum(iterable, /, start=0)", builtin_sum},
-        {"min(*args, key=None, default=?)", builtin_min},
-        {"max(*args, key=None, default=?)", builtin_max},
+        // min/max(*args, key=None, default=?): keywords unpacked by min_max (take_keywords).
+        {"min(*args, **kwargs)", builtin_min},
+        {"max(*args, **kwargs)", builtin_max},
         {"all(iterable, /)", builtin_all},
         {"any(iterable, /)", builtin_any},
         {"sorted(iterable, /, *, key=None, reverse=False)", builtin_sorted},

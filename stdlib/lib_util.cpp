@@ -151,3 +151,27 @@ Result<Value> call_kw(Interp& in, Value callable, std::initializer_list<Value> p
 }
 
 } // namespace eddy::lib
+
+namespace eddy::lib {
+
+Status take_keywords(Interp& in, Value kwargs, const char* fname,
+                     std::initializer_list<std::pair<const char*, Value*>> slots) {
+    if (kwargs.is_null() || kwargs.is_none() || !rt::is_dict(in, kwargs)) return rt::ok();
+    for (auto& e : kwargs.as<rt::Dict>()->entries) {
+        if (e.key.is_null()) continue;
+        std::string_view key = e.key.as<rt::Str>()->view();
+        bool placed = false;
+        for (auto& [name, slot] : slots) {
+            if (key != name) continue;
+            *slot = e.value;
+            placed = true;
+        }
+        if (!placed)
+            return in.raise(in.exc.TypeError, "'" + std::string(key) +
+                                                  "' is an invalid keyword argument for " +
+                                                  fname + "()");
+    }
+    return rt::ok();
+}
+
+} // namespace eddy::lib

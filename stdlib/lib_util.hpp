@@ -52,3 +52,14 @@ Result<Value> call_kw(Interp& in, Value callable, std::initializer_list<Value> p
                       std::initializer_list<std::pair<std::string_view, Value>> keywords);
 
 } // namespace eddy::lib
+
+namespace eddy::lib {
+
+// Keyword-only parameters of a function declared "f(*args, **kwargs)": moves each named entry
+// of `kwargs` (a Dict, or null when none were passed) into its slot (left untouched when
+// absent) and rejects unknown names with CPython's "'x' is an invalid keyword argument for f()".
+// Used where the binder cannot yet place keyword-only parameters after *args.
+Status take_keywords(Interp& in, Value kwargs, const char* fname,
+                     std::initializer_list<std::pair<const char*, Value*>> slots);
+
+} // namespace eddy::lib

@@ -54,16 +54,24 @@ double f_erf(double x) { return std::erf(x); }
 double f_erfc(double x) { return std::erfc(x); }
 double f_cbrt(double x) { return std::cbrt(x); }
 
-// loghelper: logs of ints too large for a double go through frexp (x = m * 2**e).
+// loghelper: an int too large for a double is split as x = m * 2**e (_PyLong_Frexp: m in
+// [0.5, 1) correctly rounded to 53 bits) and its log is f(m) + e * f(2).
 Result<double> log_of(Interp& in, Value v, double (*f)(double)) {
     if (rt::is_int(in, v)) {
         rt::BigValue n = rt::int_to_big(in, v);
         if (n <= 0) return domain_error(in);
         size_t bits = boost::multiprecision::msb(n) + 1;
-        if (bits <= 1000) return f(EDDY_TRY(to_double(in, v)));
-        size_t shift = bits - 60;
-        double m = double(rt::BigValue(n >> shift).convert_to<uint64_t>());
-        return f(m) + double(shift) * f(2.0);
+        if (bits <= 1024) {
+            Result<double> x = to_double(in, v);
+            if (!x.is_error()) return f(x.value());
+            in.take_exception();   // OverflowError: take the frexp path
+        }
+        size_t shift = bits - 55;
+        uint64_t top = rt::BigValue(n >> shift).convert_to<uint64_t>();
+        if ((n & ((rt::BigValue(1) << shift) - 1)) != 0) top |= 1;   // sticky bit
+        int e = 0;
+        double m = std::frexp(double(top), &e);
+        return f(m) + double(int64_t(e) + int64_t(shift)) * f(2.0);
     }
     double x = EDDY_TRY(to_double(in, v));
     double r = f(x);

@@ -26,10 +26,13 @@ namespace {
 
 constexpr const char* VersionText = "3.11.7 (eddy 0.1.0)";
 
-// sys.exit(status=None): SystemExit carries the status as its only argument (none for None).
+// sys.exit(status=None): PyErr_SetObject(SystemExit, status): None gives no arguments, a tuple
+// becomes the arguments, anything else the only argument.
 Result<Value> sys_exit(Interp& in, Args args) {
     Value status = args.has(0) ? args[0] : Value::none();
-    rt::Tuple* exc_args = status.is_none() ? in.empty_tuple : rt::make_tuple(in, {status});
+    rt::Tuple* exc_args = status.is_none()            ? in.empty_tuple
+                          : rt::is_tuple(in, status) ? status.as<rt::Tuple>()
+                                                     : rt::make_tuple(in, {status});
     return in.raise_value(Value::from_obj(rt::make_exception(in, in.exc.SystemExit, exc_args)));
 }
 
@@ -42,7 +45,7 @@ Result<Value> sys_setrecursionlimit(Interp& in, Args args) {
         return in.raise(in.exc.TypeError, "'float' object cannot be interpreted as an integer");
     int64_t limit = EDDY_TRY(rt::index_as_int64(in, args[0]));
     if (limit < 1)
-        return in.raise(in.exc.ValueError, "recursion limit must be greater or equal than one");
+        return in.raise(in.exc.ValueError, "recursion limit must be greater or equal than 1");
     if (limit > INT_MAX) return in.raise(in.exc.OverflowError, "Python int too large to convert to C int");
     if (limit <= in.vm->depth)
         return in.raise(in.exc.RecursionError,
