@@ -6,6 +6,7 @@
 
 #include "builtins_internal.hpp"
 #include "dict_object.hpp"
+#include "generator_object.hpp"
 #include "import.hpp"
 #include "iterators.hpp"
 #include "module_object.hpp"
@@ -14,6 +15,7 @@
 #include "ops.hpp"
 #include "str_object.hpp"
 #include "tuple_object.hpp"
+#include "types.hpp"
 
 namespace eddy::lib {
 
@@ -64,11 +66,33 @@ Result<Value> builtin_iter(Interp& in, Args args) {
     return rt::make_callable_iterator(in, args[0], args[1]);
 }
 
+// next(iterator[, default]): unlike the NextSlot convention, the StopIteration that ends the
+// iteration keeps its value: a generator's return value, or the very exception a user
+// __next__ raised (CPython's builtin_next re-raises it).
 Result<Value> builtin_next(Interp& in, Args args) {
     Value it = args[0];
-    if (!rt::type_of(in, it)->next)
+    Type* t = rt::type_of(in, it);
+    if (!t->next)
         return in.raise(in.exc.TypeError, "'" + tname(in, it) + "' object is not an iterator");
-    Value item = EDDY_TRY(rt::next(in, it));
+    Value item;
+    if (t == in.types.generator) {
+        bool returned = false;
+        item = EDDY_TRY(rt::gen_send(in, it.as<rt::Generator>(), Value::none(), returned));
+        if (!returned) return item;
+        if (args.has(1)) return args[1];
+        return rt::raise_stop_iteration(in, item);
+    }
+    if (t->flags & rt::TF_HeapType) {
+        bool found = false;
+        Result<Value> r = rt::call_special(in, it, in.names.dunder_next, {}, &found);
+        if (found) {
+            if (!r.is_error() || !args.has(1) || !in.exception_matches(in.exc.StopIteration))
+                return r;
+            in.take_exception();
+            return args[1];
+        }
+    }
+    item = EDDY_TRY(rt::next(in, it));
     if (!item.is_null()) return item;
     if (args.has(1)) return args[1];
     return in.raise(in.exc.StopIteration);
