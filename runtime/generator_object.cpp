@@ -268,8 +268,11 @@ Generator* self_gen(Args args) { return args[0].as<Generator>(); }
 Result<Value> gen_next_slot(Interp& in, Value self) {
     bool returned = false;
     Value v = EDDY_TRY(gen_send(in, self.as<Generator>(), Value::none(), returned));
+    // The team's NextSlot convention: exhaustion is null, with no StopIteration pending (so
+    // list(), sum() and for_each() work); the return value is lost to next(g), which then raises
+    // a bare StopIteration. TODO(vm): raise StopIteration(v) once rt::next consumes it.
+    (void)v;
     if (!returned) return v;
-    if (!v.is_none()) return raise_stop_iteration(in, v);
     return Value::null();
 }
 

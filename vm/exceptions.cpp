@@ -51,6 +51,10 @@ static void normalize_pending(rt::Interp& in) {
 }
 
 void note_exception(rt::Interp& in, Frame* frame, uint32_t lasti, bool chain) {
+    if (!in.has_exception()) {
+        // A native function reported failure without raising: a bug, but not a crash.
+        (void)in.raise(in.exc.SystemError, "error return without exception set");
+    }
     normalize_pending(in);
     Value exc = in.exception();
     if (!rt::is_exception_instance(in, exc)) return;

@@ -192,7 +192,7 @@ Exit run_frame(rt::Interp& in, Frame* entry, Value& result, bool throwing) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define NAME(i) (code->names->items()[i].as<rt::Str>())
 #define TRY_PUSH(expr)                                                                           \
     do {                                                                                         \
@@ -859,8 +859,10 @@ dispatch: {
         goto error_tb;
     }
     TARGET(RERAISE) {
+        // The operand's saved lasti (CPython restores prev_instr from it) matters only for
+        // frame introspection: the handler is looked up from this instruction, as CPython's
+        // exception_unwind does ("We can't use frame->f_lasti here, as RERAISE may have set it").
         Value exc = POP();
-        if (arg) ip = code->instrs + PEEK(arg).as_small_int() + 1;
         in.set_exception(exc);
         goto exception_unwind;
     }

@@ -58,6 +58,32 @@ rt::Result<Value> run_main(rt::Interp& in, Value code, std::string_view filename
     return Value::from_obj(m);
 }
 
+// The existing __main__ module, or null.
+static rt::Module* existing_main(rt::Interp& in) {
+    if (!in.modules) return nullptr;
+    Value m = rt::dict_get_str(in.modules, in.names.dunder_main);
+    if (m.is_obj() && m.as_obj()->type == in.types.module) return m.as<rt::Module>();
+    return nullptr;
+}
+
+rt::Status run_main_module(rt::Interp& in, Value code, std::string_view filename) {
+    rt::Module* m = existing_main(in);
+    if (!m) {
+        set_script_dir(in, filename);
+        m = make_main_module(in, "__main__", filename);
+    }
+    EDDY_TRY(run_in_module(in, code, m));
+    return rt::ok();
+}
+
+rt::Result<Value> eval_in_main(rt::Interp& in, Value code) {
+    rt::Module* m = existing_main(in);
+    if (!m) m = make_main_module(in, "__main__", "");
+    return run_in_module(in, code, m);
+}
+
+int handle_uncaught(rt::Interp& in) { return report_uncaught(in); }
+
 rt::Result<Value> run_in_module(rt::Interp& in, Value code, rt::Module* module) {
     if (!rt::is_code(in, code)) return in.raise(in.exc.TypeError, "expected a code object");
     return run_code(in, code.as<rt::CodeObject>(), module->dict, Value::from_obj(module->dict));

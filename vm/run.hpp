@@ -23,6 +23,12 @@ rt::Result<rt::Value> run_main(rt::Interp& in, rt::Value code, std::string_view 
 // A fresh module named `name` with __builtins__ set, registered in sys.modules (for the REPL).
 rt::Module* make_main_module(rt::Interp& in, std::string_view name, std::string_view filename);
 
+// The embedding layer's names: run `code` in the `__main__` module (created on first use and
+// reused afterwards, so exec() and eval() share one namespace), evaluate in it, and report.
+rt::Status run_main_module(rt::Interp& in, rt::Value code, std::string_view filename);
+rt::Result<rt::Value> eval_in_main(rt::Interp& in, rt::Value code);
+int handle_uncaught(rt::Interp& in);
+
 // Runs `code` with `module`'s namespace as globals and locals; returns the code's result
 // (None for module bodies, the expression's value for eval-mode code).
 rt::Result<rt::Value> run_in_module(rt::Interp& in, rt::Value code, rt::Module* module);
