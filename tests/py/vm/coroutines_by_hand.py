@@ -1,5 +1,4 @@
 # Coroutines and async generators driven by hand with send(), without an event loop.
-import types
 class Later:
     def __await__(self):
         got = yield "suspend"
