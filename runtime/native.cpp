@@ -237,7 +237,8 @@ Status bind_keyword(Interp& in, const Callee& c, Str* key, Value value, size_t n
         auto& p = sig.params[i];
         if (p.kind != Signature::Kind::PositionalOrKeyword && p.kind != Signature::Kind::KeywordOnly) continue;
         if (p.name != key->view()) continue;
-        if (i < npos || !out[i].is_null())
+        bool filled_by_position = p.kind == Signature::Kind::PositionalOrKeyword && i < npos;
+        if (filled_by_position || !out[i].is_null())
             return in.raise(in.exc.TypeError, "argument for " + sig.name + "() given by name ('" +
                                                   p.name + "') and position (" +
                                                   std::to_string(i + 1 - c.skip) + ")");
