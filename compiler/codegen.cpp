@@ -31,7 +31,7 @@ struct KeyOf {
     std::string operator()(const vm::Bytes& b) { return "b" + b.data; }
     std::string operator()(vm::Ellipsis) { return "E"; }
     std::string operator()(const std::shared_ptr<vm::ConstTuple>& t) {
-        std::string k = "(";
+        std::string k = t->frozenset ? "{" : "(";
         for (const vm::Constant& item : t->items) {
             std::string sub = const_key(item, serial);
             k += std::to_string(sub.size()) + ":" + sub;

@@ -54,6 +54,9 @@ void starunpack(Codegen& g, const ast::ExprList& elts, int pushed, Op build, Op 
         if (auto folded = all_const(elts)) {
             if (tuple) return g.load_const(std::move(*folded));
             g.emit(build, 0);
+            // A set display of constants loads a frozenset constant, as CPython does: its
+            // table order, not the display's, decides the new set's iteration order.
+            if (build == Op::BUILD_SET) std::get<std::shared_ptr<vm::ConstTuple>>(*folded)->frozenset = true;
             g.load_const(std::move(*folded));
             return g.emit(extend, 1);
         }

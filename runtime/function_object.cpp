@@ -15,6 +15,7 @@
 #include "str_object.hpp"
 #include "tuple_object.hpp"
 #include "bytes_object.hpp"
+#include "set_object.hpp"
 #include "vm/interpreter.hpp"
 
 namespace eddy::rt {
@@ -53,7 +54,9 @@ struct ConstMaker {
     Value operator()(const std::shared_ptr<vm::ConstTuple>& t) {
         Tuple* tup = make_tuple(in, t->items.size());
         for (size_t i = 0; i < t->items.size(); ++i) tup->items()[i] = materialise(in, t->items[i]);
-        return Value::from_obj(tup);
+        if (!t->frozenset) return Value::from_obj(tup);
+        Result<Set*> frozen = make_frozenset_constant(in, tup->span());
+        return frozen.is_error() ? Value::none() : Value::from_obj(frozen.value());
     }
     Value operator()(const std::shared_ptr<vm::Code>& code) {
         return Value::from_obj(make_code_object(in, code));

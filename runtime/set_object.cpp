@@ -268,7 +268,7 @@ Status set_update(Interp& in, Set* s, Value other) {
     return for_each(in, other, [&](Value key) { return set_add(in, s, key); });
 }
 
-Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> items) {
+Result<Set*> make_frozenset_constant(Interp& in, std::span<const Value> items) {
     // 1. The compiler's PyFrozenSet_New(tuple of the items).
     Set* first = make_frozenset(in);
     for (Value v : items) EDDY_CHECK(set_add(in, first, v));
@@ -277,6 +277,11 @@ Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> i
     Set* frozen = make_frozenset(in);
     for (const SetEntry& e : first->table)
         if (live(e)) EDDY_CHECK(add_entry(in, frozen, e.key, e.hash));
+    return frozen;
+}
+
+Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> items) {
+    Set* frozen = EDDY_TRY(make_frozenset_constant(in, items));
     // 3. BUILD_SET 0 + SET_UPDATE: one merge into the empty set.
     Set* s = make_set(in);
     merge_set(in, s, frozen);

@@ -44,6 +44,8 @@ Status set_update(Interp& in, Set* s, Value iterable);
 // (constant merging), and is merged (one up-front resize) into an empty set.
 // Other displays (BUILD_SET n) add their items one by one: use set_add.
 Result<Set*> make_set_from_constant_display(Interp& in, std::span<const Value> items);
+// The frozenset constant CPython's compiler makes for a set display of constants.
+Result<Set*> make_frozenset_constant(Interp& in, std::span<const Value> items);
 
 void init_set_types(Interp& in);   // set_object.cpp
 

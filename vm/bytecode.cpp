@@ -140,13 +140,14 @@ struct ConstRepr {
     void operator()(const Bytes& b) { repr_str(out, b.data, 'b'); }
     void operator()(Ellipsis) { out += "Ellipsis"; }
     void operator()(const std::shared_ptr<ConstTuple>& t) {
-        out += '(';
+        if (t->frozenset) out += "frozenset({";
+        else out += '(';
         for (size_t i = 0; i < t->items.size(); i++) {
             if (i) out += ", ";
             repr_const(out, t->items[i]);
         }
-        if (t->items.size() == 1) out += ',';
-        out += ')';
+        if (t->frozenset) out += "})";
+        else out += t->items.size() == 1 ? ",)" : ")";
     }
     void operator()(const std::shared_ptr<Code>& c) {
         out += "<code object " + c->name + ", file \"" + c->filename + "\", line " +

