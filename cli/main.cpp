@@ -21,8 +21,14 @@ const char* const Usage =
     "  -          program read from stdin\n"
     "  arg ...    arguments passed to program in sys.argv[1:]\n";
 
+eddy::Config config_with_argv(std::vector<std::string> argv) {
+    eddy::Config config;
+    config.argv = std::move(argv);
+    return config;
+}
+
 int run_source(const std::string& source, const std::string& filename, std::vector<std::string> argv) {
-    eddy::Interpreter py({.argv = std::move(argv)});
+    eddy::Interpreter py(config_with_argv(std::move(argv)));
     return py.run_main_source(source, filename);
 }
 
@@ -63,6 +69,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "Unknown option: %s\n%s", first.c_str(), Usage);
         return 2;
     }
-    eddy::Interpreter py({.argv = args});
+    eddy::Interpreter py(config_with_argv(args));
     return py.run_main(first);
 }
