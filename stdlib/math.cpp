@@ -68,7 +68,7 @@ Result<double> log_of(Interp& in, Value v, double (*f)(double)) {
         }
         size_t shift = bits - 55;
         uint64_t top = rt::BigValue(n >> shift).convert_to<uint64_t>();
-        if ((n & ((rt::BigValue(1) << shift) - 1)) != 0) top |= 1;   // sticky bit
+        if (boost::multiprecision::lsb(n) < shift) top |= 1;   // sticky bit: a 1 among the dropped bits
         int e = 0;
         double m = std::frexp(double(top), &e);
         return f(m) + double(int64_t(e) + int64_t(shift)) * f(2.0);
