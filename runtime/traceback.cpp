@@ -185,11 +185,24 @@ Result<Value> frame_getattr(Interp& in, Value self, Str* name) {
 
 } // namespace
 
+// A SyntaxError that knows its location ends its report with the bare `msg`: the file and
+// line were already shown above it (CPython's TracebackException._format_syntax_error).
+std::string syntax_error_message(Interp& in, Value exc) {
+    if (!is_exception_instance(in, exc)) return {};
+    auto* be = exc.as<BaseException>();
+    if (!is_subtype(be->type, in.exc.SyntaxError) || !be->dict) return {};
+    Value filename = dict_get_str(be->dict, in.intern("filename"));
+    Value msg = dict_get_str(be->dict, in.intern("msg"));
+    if (filename.is_null() || filename.is_none() || msg.is_null() || !is_str(in, msg)) return {};
+    return std::string(msg.as<Str>()->view());
+}
+
 std::string format_exception_only(Interp& in, Value exc) {
     Type* t = type_of(in, exc);
     std::string name = t->qualname.empty() ? t->name : t->qualname;
     if (!t->module.empty() && t->module != "builtins" && t->module != "__main__") name = t->module + "." + name;
-    std::string msg = str_or_placeholder(in, exc);
+    std::string msg = syntax_error_message(in, exc);
+    if (msg.empty()) msg = str_or_placeholder(in, exc);
     if (msg.empty()) return name;
     return name + ": " + msg;
 }
