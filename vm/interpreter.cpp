@@ -193,6 +193,17 @@ Exit run_frame(rt::Interp& in, Frame* entry, Value& result, bool throwing) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+// Jumps to the operand's instruction. A backward jump is a safe point: loops compiled with a
+// conditional jump at the bottom (while) must collect and poll interrupts too.
+#define JUMP_TO_ARG()                                                                            \
+    do {                                                                                         \
+        const Instr* target_ = code->instrs + arg;                                               \
+        if (target_ < ip && (in.heap.wants_collect() || vm.interrupt_requested)) {               \
+            SAVE_FRAME();                                                                        \
+            if (safe_point(in).is_error()) goto error;                                           \
+        }                                                                                        \
+        ip = target_;                                                                            \
+    } while (0)
 #define NAME(i) (code->names->items()[i].as<rt::Str>())
 #define TRY_PUSH(expr)                                                                           \
     do {                                                                                         \
@@ -525,12 +536,7 @@ dispatch: {
 
     // ---- control flow ----
     TARGET(JUMP) {
-        const Instr* target = code->instrs + arg;
-        if (target < ip && (in.heap.wants_collect() || vm.interrupt_requested)) {
-            SAVE_FRAME();
-            if (safe_point(in).is_error()) goto error;
-        }
-        ip = target;
+        JUMP_TO_ARG();
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_FALSE) {
@@ -542,7 +548,7 @@ dispatch: {
             t = r.value();
         }
         --sp;
-        if (!t) ip = code->instrs + arg;
+        if (!t) JUMP_TO_ARG();
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_TRUE) {
@@ -554,7 +560,7 @@ dispatch: {
             t = r.value();
         }
         --sp;
-        if (t) ip = code->instrs + arg;
+        if (t) JUMP_TO_ARG();
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_NONE) {
@@ -1113,6 +1119,7 @@ exception_unwind: {
 #undef POP
 #undef TOP
 #undef PEEK
+#undef JUMP_TO_ARG
 #undef NAME
 #undef TRY_PUSH
 #undef TARGET
