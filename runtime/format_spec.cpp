@@ -7,6 +7,7 @@
 #include <string>
 
 #include "interp.hpp"
+#include "unicode.hpp"
 
 namespace eddy::rt {
 
@@ -14,48 +15,13 @@ namespace {
 
 bool is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
-// Length in bytes of the UTF-8 sequence starting with `lead`.
-size_t utf8_len(unsigned char lead) {
-    if (lead < 0x80) return 1;
-    if (lead >= 0xF0) return 4;
-    if (lead >= 0xE0) return 3;
-    return lead >= 0xC0 ? 2 : 1;
-}
-
-char32_t utf8_decode(std::string_view s) {
-    unsigned char b0 = static_cast<unsigned char>(s[0]);
-    size_t n = utf8_len(b0);
-    if (n == 1 || s.size() < n) return b0;
-    char32_t cp = b0 & (0x7F >> n);
-    for (size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-    return cp;
-}
-
-void utf8_append(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 void append_fill(std::string& out, char32_t fill, size_t n) {
     if (fill < 0x80) {
         out.append(n, char(fill));
         return;
     }
     std::string one;
-    utf8_append(one, fill);
+    uni::append(one, fill);
     for (size_t i = 0; i < n; ++i) out += one;
 }
 
@@ -113,9 +79,10 @@ Result<FormatSpec> parse_format_spec(Interp& in, std::string_view spec, std::str
     bool fill_given = false;
     // 1. fill and align: the fill may be any one code point.
     if (!spec.empty()) {
-        size_t first = utf8_len(static_cast<unsigned char>(spec[0]));
+        size_t first = uni::seq_len(static_cast<unsigned char>(spec[0]));
         if (first < spec.size() && is_align(spec[first])) {
-            f.fill = utf8_decode(spec);
+            const char* fill_at = spec.data();
+            f.fill = uni::decode(fill_at);
             f.align = spec[first];
             fill_given = true;
             pos = first + 1;

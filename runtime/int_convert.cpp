@@ -19,6 +19,7 @@
 #include "str_object.hpp"
 #include "tuple_object.hpp"
 #include "types.hpp"
+#include "unicode.hpp"
 
 namespace eddy::rt {
 
@@ -33,25 +34,6 @@ int digit_value(char c) {
     return 99;
 }
 
-std::string utf8_char(char32_t cp) {
-    std::string out;
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
 
 Error invalid_literal(Interp& in, std::string_view text, int base) {
     std::string shown = std::string(text.substr(0, 200));
@@ -337,7 +319,9 @@ Result<std::string> int_format_spec(Interp& in, Value v, std::string_view spec_t
             return in.raise(in.exc.OverflowError, "Python int too large to convert to C long");
         if (iv.big || iv.small < 0 || iv.small > 0x10FFFF)
             return in.raise(in.exc.OverflowError, "%c arg not in range(0x110000)");
-        return pad_formatted(utf8_char(char32_t(iv.small)), 1, spec, '>');
+        std::string one;
+        uni::append(one, char32_t(iv.small));
+        return pad_formatted(one, 1, spec, '>');
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
     std::string digits = EDDY_TRY(int_digits_in_base(in, v, base));
