@@ -122,6 +122,8 @@ public:
                        const ast::Expr* elt, const ast::Expr* value);
     void comprehension_generator(const std::vector<ast::Comprehension>& gens, size_t index, int depth,
                                  const ast::Expr* elt, const ast::Expr* value, ast::ExprKind kind);
+    void comprehension_element(const ast::Expr* elt, const ast::Expr* value, ast::ExprKind kind,
+                               int depth);
     void body_with_docstring(const ast::StmtList& body);
 
     // ---- statements (codegen_stmt.cpp) ----

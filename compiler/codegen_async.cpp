@@ -145,26 +145,7 @@ void Codegen::async_comprehension_generator(const std::vector<ast::Comprehension
     if (index + 1 < gens.size()) {
         comprehension_generator(gens, index + 1, depth, elt, value, kind);
     } else {
-        switch (kind) {
-        case ast::ExprKind::GeneratorExp:
-            visit_expr(elt);
-            yield_value();
-            emit(Op::POP_TOP);
-            break;
-        case ast::ExprKind::ListComp:
-            visit_expr(elt);
-            emit(Op::LIST_APPEND, depth + 1);
-            break;
-        case ast::ExprKind::SetComp:
-            visit_expr(elt);
-            emit(Op::SET_ADD, depth + 1);
-            break;
-        default:
-            visit_expr(elt);
-            visit_expr(value);
-            emit(Op::MAP_ADD, depth + 1);
-            break;
-        }
+        comprehension_element(elt, value, kind, depth);
     }
     bind(if_cleanup);
     emit_jump(Op::JUMP, start);

@@ -204,6 +204,32 @@ void Codegen::comprehension(const ast::Expr* e, const char* name,
     }
 }
 
+// The innermost step of a comprehension: yield the element, or add it to the collection that
+// sits `depth` items down the stack (shared by the sync and async loops).
+void Codegen::comprehension_element(const ast::Expr* elt, const ast::Expr* value,
+                                    ast::ExprKind kind, int depth) {
+    switch (kind) {
+    case ast::ExprKind::GeneratorExp:
+        visit_expr(elt);
+        yield_value();
+        emit(Op::POP_TOP);
+        break;
+    case ast::ExprKind::ListComp:
+        visit_expr(elt);
+        emit(Op::LIST_APPEND, depth + 1);
+        break;
+    case ast::ExprKind::SetComp:
+        visit_expr(elt);
+        emit(Op::SET_ADD, depth + 1);
+        break;
+    default:   // DictComp: the key is evaluated before the value
+        visit_expr(elt);
+        visit_expr(value);
+        emit(Op::MAP_ADD, depth + 1);
+        break;
+    }
+}
+
 // compiler_sync_comprehension_generator. `depth` counts the iterators on the stack above the
 // result collection, so LIST_APPEND/SET_ADD/MAP_ADD can find it.
 void Codegen::comprehension_generator(const std::vector<ast::Comprehension>& gens, size_t index,
@@ -226,26 +252,7 @@ void Codegen::comprehension_generator(const std::vector<ast::Comprehension>& gen
     if (index + 1 < gens.size()) {
         comprehension_generator(gens, index + 1, depth, elt, value, kind);
     } else {
-        switch (kind) {
-        case ast::ExprKind::GeneratorExp:
-            visit_expr(elt);
-            yield_value();
-            emit(Op::POP_TOP);
-            break;
-        case ast::ExprKind::ListComp:
-            visit_expr(elt);
-            emit(Op::LIST_APPEND, depth + 1);
-            break;
-        case ast::ExprKind::SetComp:
-            visit_expr(elt);
-            emit(Op::SET_ADD, depth + 1);
-            break;
-        default:   // DictComp: the key is evaluated before the value
-            visit_expr(elt);
-            visit_expr(value);
-            emit(Op::MAP_ADD, depth + 1);
-            break;
-        }
+        comprehension_element(elt, value, kind, depth);
     }
     bind(if_cleanup);
     emit_jump(Op::JUMP, start);
