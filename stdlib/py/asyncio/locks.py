@@ -1,0 +1,402 @@
+# asyncio/locks.py: Lock, Event, Condition, Semaphore, BoundedSemaphore and Barrier, with the
+# behaviour of CPython 3.11's asyncio/locks.py (same wake-up order, same messages), written over
+# the core's public API only: loop.create_future() and the Future methods.
+#
+# Contract with the package: asyncio/__init__.py binds the core names imported below
+# (CancelledError, get_running_loop) before it imports this module.
+#
+# Waiter queues are plain lists of futures (FIFO: append at the end, wake from the front). The
+# hot paths (an uncontended acquire/release, waiting on an Event that is already set) touch only
+# attributes and never create a future.
+
+from . import CancelledError, get_running_loop
+
+__all__ = ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier',
+           'BrokenBarrierError')
+
+
+class BrokenBarrierError(RuntimeError):
+    """Barrier is broken by barrier.abort() call."""
+
+
+class _LoopBoundMixin:
+    # A primitive binds to the first running loop that needs a future from it, as CPython's
+    # mixins._LoopBoundMixin does, and refuses to be used from another loop afterwards.
+    _loop = None
+
+    def _get_loop(self):
+        loop = get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif loop is not self._loop:
+            raise RuntimeError(f'{self!r} is bound to a different event loop')
+        return loop
+
+
+class _ContextManagerMixin:
+    async def __aenter__(self):
+        await self.acquire()
+        # `async with lock as x` binds None, as in CPython.
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+def _describe(obj, extra):
+    # CPython's reprs: the default object repr with " [state]" inserted before the '>'.
+    res = object.__repr__(obj)
+    return f'<{res[1:-1]} [{extra}]>'
+
+
+def _with_waiters(extra, waiters):
+    if waiters:
+        return f'{extra}, waiters:{len(waiters)}'
+    return extra
+
+
+class Lock(_ContextManagerMixin, _LoopBoundMixin):
+    """Primitive lock objects: acquire() waits while the lock is held; waiters are served
+    in FIFO order."""
+
+    def __init__(self):
+        self._waiters = None
+        self._locked = False
+
+    def __repr__(self):
+        extra = 'locked' if self._locked else 'unlocked'
+        return _describe(self, _with_waiters(extra, self._waiters))
+
+    def locked(self):
+        """Return True if lock is acquired."""
+        return self._locked
+
+    async def acquire(self):
+        """Acquire a lock, waiting until it is unlocked; return True."""
+        # A free lock is taken at once unless a live waiter is queued ahead of us (waiters
+        # that were cancelled do not count, as in CPython 3.11.7).
+        if not self._locked and (not self._waiters or
+                                 all(w.cancelled() for w in self._waiters)):
+            self._locked = True
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = self._get_loop().create_future()
+        self._waiters.append(fut)
+        # The finally runs before the CancelledError handler so that a cancelled waiter
+        # is out of the queue before it wakes the next one (never itself).
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        """Release a lock and let the first waiter, if any, proceed."""
+        if self._locked:
+            self._locked = False
+            if self._waiters:
+                self._wake_up_first()
+        else:
+            raise RuntimeError('Lock is not acquired.')
+
+    def _wake_up_first(self):
+        # Wake only the first waiter. A waiter that is already done will wake up later and
+        # either take the lock or, if it was cancelled meanwhile, pass the turn on.
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event(_LoopBoundMixin):
+    """A flag that tasks can wait for: set() wakes every waiter, clear() resets it."""
+
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def __repr__(self):
+        extra = 'set' if self._value else 'unset'
+        return _describe(self, _with_waiters(extra, self._waiters))
+
+    def is_set(self):
+        """Return True if and only if the internal flag is true."""
+        return self._value
+
+    def set(self):
+        """Set the flag and wake every task waiting for it."""
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        """Reset the flag: later wait() calls block until the next set()."""
+        self._value = False
+
+    async def wait(self):
+        """Return True at once if the flag is set, else wait until set() is called."""
+        if self._value:
+            return True
+        fut = self._get_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Condition(_ContextManagerMixin, _LoopBoundMixin):
+    """A condition variable over a Lock (a new one unless one is given)."""
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        # The lock's own methods become ours, as in CPython.
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    def __repr__(self):
+        extra = 'locked' if self.locked() else 'unlocked'
+        return _describe(self, _with_waiters(extra, self._waiters))
+
+    async def wait(self):
+        """Release the lock, wait for a notify, then take the lock again; return True."""
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+        self.release()
+        try:
+            fut = self._get_loop().create_future()
+            self._waiters.append(fut)
+            try:
+                await fut
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            # The lock must be held again on the way out, even when cancelled; a cancel
+            # that arrives while re-acquiring is delivered once the lock is ours.
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise CancelledError
+
+    async def wait_for(self, predicate):
+        """Wait until predicate() is true and return its value."""
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        """Wake up to n waiting tasks (the caller must hold the lock)."""
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')
+        idx = 0
+        for fut in self._waiters:
+            if idx >= n:
+                break
+            if not fut.done():
+                idx += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        """Wake every waiting task (the caller must hold the lock)."""
+        self.notify(len(self._waiters))
+
+
+class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
+    """A counter that acquire() decrements, waiting while it is zero, and release()
+    increments."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._waiters = None
+        self._value = value
+
+    def __repr__(self):
+        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        return _describe(self, _with_waiters(extra, self._waiters))
+
+    def locked(self):
+        """Returns True if semaphore cannot be acquired immediately."""
+        if self._value == 0:
+            return True
+        if self._waiters:
+            for w in self._waiters:
+                if not w.cancelled():
+                    return True
+        return False
+
+    async def acquire(self):
+        """Decrement the counter, first waiting until it is above zero; return True."""
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = self._get_loop().create_future()
+        self._waiters.append(fut)
+        # As in Lock.acquire: leave the queue before handling a cancel.
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            # Woken (and counted) but cancelled before running: give the unit back.
+            if not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise
+        if self._value > 0:
+            self._wake_up_next()
+        return True
+
+    def release(self):
+        """Increment the counter and wake the first waiting task, if any."""
+        self._value += 1
+        if self._waiters:
+            self._wake_up_next()
+
+    def _wake_up_next(self):
+        # The woken waiter's unit is taken here, so no later acquire() can overtake it.
+        if not self._waiters:
+            return
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return
+
+
+class BoundedSemaphore(Semaphore):
+    """A Semaphore whose release() refuses to raise the counter above its initial value."""
+
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        super().release()
+
+
+# Barrier states; the strings are what CPython's _BarrierState enum values print as.
+_FILLING = 'filling'
+_DRAINING = 'draining'
+_RESETTING = 'resetting'
+_BROKEN = 'broken'
+
+
+class Barrier(_LoopBoundMixin):
+    """Blocks tasks in wait() until `parties` of them are waiting, then releases them all."""
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _FILLING
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return _describe(self, extra)
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        """Wait for the barrier to fill; return this task's index, 0 to parties-1."""
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    self._state = _DRAINING
+                    self._cond.notify_all()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        # Wait while a previous round drains or resets; a broken barrier fails at once.
+        await self._cond.wait_for(lambda: self._state not in (_DRAINING, _RESETTING))
+        if self._state is _BROKEN:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state is not _FILLING)
+        if self._state in (_BROKEN, _RESETTING):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        # The last task out of a draining or reset barrier opens it for the next round.
+        if self._count == 0:
+            if self._state in (_RESETTING, _DRAINING):
+                self._state = _FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        """Return the barrier to its empty state; current waiters get BrokenBarrierError."""
+        async with self._cond:
+            if self._count > 0:
+                if self._state is not _RESETTING:
+                    self._state = _RESETTING
+            else:
+                self._state = _FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        """Break the barrier: current and future waiters get BrokenBarrierError."""
+        async with self._cond:
+            self._state = _BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        """The number of tasks required to trip the barrier."""
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        """The number of tasks waiting at the barrier while it fills."""
+        if self._state is _FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        """True if the barrier is broken."""
+        return self._state is _BROKEN
