@@ -4,6 +4,7 @@
 #pragma once
 
 #include <csignal>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <string>
@@ -43,7 +44,10 @@ struct VmState {
     // The data stack: ordinary frames are pushed and popped here, never heap-allocated.
     rt::Value* stack_top;
     rt::Value* stack_end;
-    std::unique_ptr<rt::Value[]> stack_memory;
+    struct FreeStack {
+        void operator()(rt::Value* p) const { std::free(p); }
+    };
+    std::unique_ptr<rt::Value, FreeStack> stack_memory;   // uninitialised, malloc'd
 
     Frame* current = nullptr;      // innermost running frame
     int depth = 0;                 // Python frames plus native re-entries into the loop
