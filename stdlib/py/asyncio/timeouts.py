@@ -26,6 +26,7 @@ class Timeout:
         self._state = _CREATED
         self._timeout_handler = None
         self._task = None
+        self._cancelling = 0   # the task's cancelling() count when the block was entered
         self._when = when
 
     def when(self):
@@ -34,8 +35,9 @@ class Timeout:
 
     def reschedule(self, when):
         """Move the deadline (None removes it); only while the block is running."""
-        assert self._state is not _CREATED
         if self._state is not _ENTERED:
+            if self._state is _CREATED:
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._timeout_handler is not None:
@@ -61,10 +63,15 @@ class Timeout:
         return f"<Timeout [{self._state}]{' '.join(info)}>"
 
     async def __aenter__(self):
-        self._state = _ENTERED
-        self._task = current_task()
-        if self._task is None:
+        if self._state is not _CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = _ENTERED
+        self._task = task
+        # Cancels requested before entering are not ours to convert (see __aexit__).
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -75,9 +82,10 @@ class Timeout:
             self._timeout_handler = None
         if self._state is _EXPIRING:
             self._state = _EXPIRED
-            # Our cancel is the last one outstanding: the CancelledError is ours to convert.
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            # No cancel was requested since we entered but ours: the CancelledError is ours
+            # to convert.
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
         elif self._state is _ENTERED:
             self._state = _EXITED
         return None

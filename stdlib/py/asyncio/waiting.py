@@ -6,7 +6,7 @@
 # Contract with the package: asyncio/__init__.py binds the core names imported below before it
 # imports this module.
 
-from . import Future, get_running_loop
+from . import Future, get_event_loop, get_running_loop
 from .queues import Queue
 
 __all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
@@ -33,14 +33,25 @@ async def _wrap_awaitable(awaitable):
     return await awaitable
 
 
-def _ensure_future(obj, loop):
-    # A future (or task) as it is; a coroutine or other awaitable wrapped in a new task.
+def _isfuture(obj):
+    # Our Future and Task, or any class that opts into the future protocol as CPython's
+    # futures.isfuture() recognises it.
     if isinstance(obj, Future):
+        return True
+    return (hasattr(type(obj), '_asyncio_future_blocking') and
+            obj._asyncio_future_blocking is not None)
+
+
+def _ensure_future(obj, loop=None):
+    # A future (or task) as it is; a coroutine or other awaitable wrapped in a new task.
+    if _isfuture(obj):
         return obj
     if type(obj) is not _CoroutineType:
         if not hasattr(type(obj), '__await__'):
             raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
         obj = _wrap_awaitable(obj)
+    if loop is None:
+        loop = get_event_loop()
     return loop.create_task(obj)
 
 
@@ -52,7 +63,7 @@ def _release_waiter(waiter, *args):
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     """Wait for the futures or tasks in fs; return the sets (done, pending). A timeout
     returns early instead of raising."""
-    if isinstance(fs, Future) or type(fs) is _CoroutineType:
+    if _isfuture(fs) or type(fs) is _CoroutineType:
         raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
     if not fs:
         raise ValueError('Set of Tasks/Futures is empty.')
@@ -108,10 +119,10 @@ def as_completed(fs, *, timeout=None):
     """Iterate over coroutines that return (or raise) the results of fs in the order they
     complete; after the timeout, awaiting one raises TimeoutError."""
     # A generator, so even the argument check waits for the first next(), as in CPython.
-    if isinstance(fs, Future) or type(fs) is _CoroutineType:
+    if _isfuture(fs) or type(fs) is _CoroutineType:
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
     done = Queue()
-    loop = get_running_loop()
+    loop = get_event_loop()
     todo = {_ensure_future(f, loop) for f in set(fs)}
     timeout_handle = None
 
@@ -145,10 +156,10 @@ def as_completed(fs, *, timeout=None):
 
 def shield(arg):
     """Return a future that follows arg but whose cancellation does not cancel arg."""
-    inner = _ensure_future(arg, get_running_loop())
+    inner = _ensure_future(arg)
     if inner.done():
         return inner
-    outer = get_running_loop().create_future()
+    outer = inner.get_loop().create_future()
 
     def _inner_done_callback(inner):
         if outer.cancelled():
