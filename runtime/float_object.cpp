@@ -154,7 +154,10 @@ bool parse_float_text(std::string_view text, double& out) {
 
 Result<double> float_from_string(Interp& in, std::string_view text) {
     double d;
-    if (parse_float_text(text, d)) return d;
+    if (parse_float_text(text, d)) {
+        if (std::isnan(d)) return std::copysign(Value::nan_with_serial(in.next_nan_serial++), d);
+        return d;
+    }
     std::string shown = EDDY_TRY(repr_string(in, str_value(in, text)));
     return in.raise(in.exc.ValueError, "could not convert string to float: " + shown);
 }

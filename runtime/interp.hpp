@@ -76,6 +76,8 @@ public:
 
     // int <-> str conversions refuse more digits than this (sys.set_int_max_str_digits).
     int int_max_str_digits = 4300;
+    // The payload of the next float('nan'): each is a distinct object (see Value::nan_with_serial).
+    uint64_t next_nan_serial = 1;
 
     // ---- singletons ----
     Tuple* empty_tuple = nullptr;

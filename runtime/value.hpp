@@ -1,7 +1,7 @@
 // runtime/value.hpp: Value, the one-word representation of every Python value. NaN-boxed: a
 // double is stored as itself; the quiet-NaN space with the top 16 bits >= 0xFFF9 holds tagged
-// payloads (heap pointers, 48-bit small ints, and a few immediates). Real NaNs are canonicalised
-// on entry so they never collide with a tag.
+// payloads (heap pointers, 48-bit small ints, and a few immediates). A real NaN keeps its bits
+// (its payload tells NaN objects apart for `is`), unless they would collide with a tag.
 #pragma once
 
 #include <bit>
@@ -21,8 +21,15 @@ public:
     constexpr Value() : m_bits(NullBits) {}
 
     static Value from_float(double d) {
-        if (d != d) return Value(CanonicalNaN);
-        return Value(std::bit_cast<uint64_t>(d));
+        uint64_t bits = std::bit_cast<uint64_t>(d);
+        if ((bits >> 48) >= TagObj) return Value(CanonicalNaN);   // a NaN in the tagged space
+        return Value(bits);
+    }
+    // A quiet NaN whose payload is `serial`: each float('nan') gets its own, so that two of
+    // them are not `is`-identical (nor `in` each other's lists), as two NaN objects in CPython.
+    static double nan_with_serial(uint64_t serial) {
+        constexpr uint64_t PayloadBelowQuietBit = (uint64_t(1) << 51) - 1;
+        return std::bit_cast<double>(CanonicalNaN | (serial & PayloadBelowQuietBit));
     }
     static constexpr bool fits_small_int(int64_t i) { return i >= SmallIntMin && i <= SmallIntMax; }
     // Precondition: fits_small_int(i). Use rt::make_int() for any int64.
