@@ -74,39 +74,14 @@ Result<std::string> read_source(Interp& in, const std::string& path) {
     return ss.str();
 }
 
-// Creates, registers and runs module `name` from `file` (a package when `package_dir` is set).
+// Creates, registers and runs module `name` from the file `file` (a package when
+// `package_dir` is set).
 Result<Value> load_source_module(Interp& in, std::string_view name, const std::string& file,
                                  const std::string& package_dir) {
-    if (!in.compile_source) return in.raise(in.exc.ImportError, "no compiler available to import " + std::string(name));
     std::string source = EDDY_TRY(read_source(in, file));
-    Module* m = make_module(in, name);
-    Dict* d = m->dict;
-    dict_set_str(in, d, in.names.dunder_file, str_value(in, file));
-    std::string_view pkg = name;
-    if (package_dir.empty()) {
-        size_t dot = name.rfind('.');
-        pkg = dot == std::string_view::npos ? std::string_view{} : name.substr(0, dot);
-    } else {
-        Value dir = str_value(in, package_dir);
-        dict_set_str(in, d, in.names.dunder_path, Value::from_obj(make_list(in, std::span<const Value>(&dir, 1))));
-    }
-    dict_set_str(in, d, in.names.dunder_package, str_value(in, pkg));
-    dict_set_str(in, d, in.names.dunder_spec, Value::none());
-    dict_set_str(in, d, in.names.dunder_loader, Value::none());
-    if (in.builtins) dict_set_str(in, d, in.names.dunder_builtins, Value::from_obj(in.builtins));
-    Value key = Value::from_obj(in.intern(name));
-    EDDY_CHECK(dict_set(in, in.modules, key, Value::from_obj(m)));
-    Value code = in.compile_source(in, source, file).value();
-    Status st = code.is_error() ? Status(Error{}) : exec_module_code(in, code, m);
-    if (st.is_error()) {
-        Value pending = in.take_exception();
-        (void)dict_del(in, in.modules, key);
-        in.set_exception(pending);
-        return Error{};
-    }
-    // The module may have replaced itself in sys.modules (CPython returns that object).
-    Value v = modules_get(in, name);
-    return v.is_null() ? Value::from_obj(m) : v;
+    SourceModule spec{name, source, file, file, std::nullopt};
+    if (!package_dir.empty()) spec.package_dir = package_dir;
+    return load_module_from_source(in, spec);
 }
 
 Result<Value> find_and_load(Interp& in, std::string_view name) {
@@ -214,6 +189,42 @@ Status handle_fromlist(Interp& in, Value module, std::string_view modname, Value
 }
 
 } // namespace
+
+Result<Value> load_module_from_source(Interp& in, const SourceModule& spec) {
+    std::string_view name = spec.name;
+    if (!in.compile_source) return in.raise(in.exc.ImportError, "no compiler available to import " + std::string(name));
+    Module* m = make_module(in, name);
+    Dict* d = m->dict;
+    if (spec.file) dict_set_str(in, d, in.names.dunder_file, str_value(in, *spec.file));
+    std::string_view pkg = name;
+    if (!spec.package_dir) {
+        size_t dot = name.rfind('.');
+        pkg = dot == std::string_view::npos ? std::string_view{} : name.substr(0, dot);
+    } else if (spec.package_dir->empty()) {
+        // An embedded package: an empty __path__ marks it a package without a folder to search.
+        dict_set_str(in, d, in.names.dunder_path, Value::from_obj(make_list(in)));
+    } else {
+        Value dir = str_value(in, *spec.package_dir);
+        dict_set_str(in, d, in.names.dunder_path, Value::from_obj(make_list(in, std::span<const Value>(&dir, 1))));
+    }
+    dict_set_str(in, d, in.names.dunder_package, str_value(in, pkg));
+    dict_set_str(in, d, in.names.dunder_spec, Value::none());
+    dict_set_str(in, d, in.names.dunder_loader, Value::none());
+    if (in.builtins) dict_set_str(in, d, in.names.dunder_builtins, Value::from_obj(in.builtins));
+    Value key = Value::from_obj(in.intern(name));
+    EDDY_CHECK(dict_set(in, in.modules, key, Value::from_obj(m)));
+    Value code = in.compile_source(in, spec.source, spec.code_filename).value();
+    Status st = code.is_error() ? Status(Error{}) : exec_module_code(in, code, m);
+    if (st.is_error()) {
+        Value pending = in.take_exception();
+        (void)dict_del(in, in.modules, key);
+        in.set_exception(pending);
+        return Error{};
+    }
+    // The module may have replaced itself in sys.modules (CPython returns that object).
+    Value v = modules_get(in, name);
+    return v.is_null() ? Value::from_obj(m) : v;
+}
 
 Result<Value> import_module(Interp& in, std::string_view name) {
     Value m = modules_get(in, name);

@@ -4,6 +4,7 @@
 // in sys.modules. Native modules come from a loader the stdlib registers.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "object.hpp"
@@ -26,6 +27,18 @@ Result<Value> import_from(Interp& in, Value module, Str* name);
 Status import_star(Interp& in, Value module, Value locals);
 // Imports a module by its absolute dotted name and returns it (not the top-level package).
 Result<Value> import_module(Interp& in, std::string_view name);
+
+// A module to create from source text (a file's, or one embedded in the binary).
+struct SourceModule {
+    std::string_view name;                         // the absolute dotted name
+    std::string_view source;
+    std::string_view code_filename;                // for tracebacks: a path or "<frozen NAME>"
+    std::optional<std::string_view> file;          // __file__, when there is one
+    std::optional<std::string_view> package_dir;   // a package: its folder ("" when embedded)
+};
+// Creates module `spec.name`, registers it in sys.modules and runs its body (unregistering it
+// again if that raises). Returns what sys.modules holds under the name afterwards.
+Result<Value> load_module_from_source(Interp& in, const SourceModule& spec);
 
 // Executes `code` (a runtime code value) as module `name`'s body in `module`'s namespace.
 Status exec_module_code(Interp& in, Value code, Module* module);

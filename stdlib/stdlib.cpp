@@ -1,11 +1,13 @@
 // stdlib/stdlib.cpp: installing the stdlib into an interpreter: the eager builtins and sys
-// modules, and the table-driven loader (modules.def) the import system calls for native modules.
+// modules, and the loader the import system calls before searching sys.path: native modules
+// (modules.def) first, then the Python-source modules embedded from stdlib/py/ (frozen.hpp).
 #include "stdlib.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 
 #include "dict_object.hpp"
+#include "frozen.hpp"
 #include "import.hpp"
 #include "io_streams.hpp"
 #include "module_object.hpp"
@@ -53,7 +55,21 @@ rt::Result<rt::Value> load_native_module(rt::Interp& in, std::string_view name) 
         register_module(in, name, module);
         return module;
     }
+    if (const FrozenModule* frozen = find_frozen_module(name)) {
+        if (!existing.is_null()) return existing;
+        std::string filename = "<frozen " + std::string(name) + ">";
+        rt::SourceModule spec{name, frozen->source, filename, std::nullopt, std::nullopt};
+        if (frozen->is_package) spec.package_dir = "";
+        return rt::load_module_from_source(in, spec);
+    }
     return rt::Value::null();
+}
+
+const FrozenModule* find_frozen_module(std::string_view name) {
+    std::span<const FrozenModule> all = frozen_modules();
+    for (const FrozenModule& m : all)
+        if (m.name == name) return &m;
+    return nullptr;
 }
 
 void install(rt::Interp& in) {
