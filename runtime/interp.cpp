@@ -13,6 +13,7 @@
 #include "unicode.hpp"
 #include "tuple_object.hpp"
 #include "type_inits.hpp"
+#include "loop/loop.hpp"
 #include "vm/vm_state.hpp"
 
 namespace eddy::rt {

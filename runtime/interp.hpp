@@ -16,6 +16,10 @@ namespace eddy::vm {
 struct VmState;   // frames, recursion depth, handled-exception stack (vm/vm_state.hpp)
 }
 
+namespace eddy::rt::loop {
+struct LoopState;   // asyncio's per-interpreter state (runtime/loop/loop.hpp), made on first use
+}
+
 namespace eddy::rt {
 
 struct Module;
@@ -93,6 +97,7 @@ public:
     Output* stderr_sink = nullptr;
 
     std::unique_ptr<vm::VmState> vm;
+    std::unique_ptr<loop::LoopState> loop_state;
 
     // Compiles Python source into a code object (a runtime `code` value). Set by the embedding
     // layer (api/), which alone links the parser and compiler; the import system and exec()

@@ -8,6 +8,7 @@
 #include "runtime/function_object.hpp"
 #include "runtime/generator_object.hpp"
 #include "runtime/interp.hpp"
+#include "runtime/loop/loop.hpp"
 #include "runtime/ops.hpp"
 #include "vm/interpreter.hpp"
 #include "vm/slow_paths.hpp"
@@ -95,6 +96,8 @@ rt::Result<Value> get_awaitable(rt::Interp& in, Value obj, uint32_t where) {
             return in.raise(in.exc.RuntimeError, "coroutine is being awaited already");
         return obj;
     }
+    // A future or a sleep is its own await iterator (asyncio's fast path, runtime/loop/).
+    if (rt::loop::is_native_awaitable(in, obj)) return obj;
     rt::Type* t = rt::type_of(in, obj);
     Value await = rt::type_lookup(t, in.names.dunder_await);
     if (await.is_null()) {
@@ -163,6 +166,9 @@ rt::Result<Value> send_slow(rt::Interp& in, Value sub, Value value, bool& done) 
         done = returned;
         return v;
     }
+    bool handled = false;
+    Value fv = EDDY_TRY(rt::loop::await_send(in, sub, value, done, handled));
+    if (handled) return fv;
     rt::Type* t = rt::type_of(in, sub);
     Value v;
     if (value.is_none() && t->next) {

@@ -1,0 +1,191 @@
+// runtime/loop/loop.hpp: the native core of asyncio: Future and Task objects, call_soon handles,
+// the event loop (ready queue, timer heap, one iteration as CPython's BaseEventLoop._run_once)
+// and the per-interpreter LoopState. The Python-facing types, methods and module live in
+// stdlib/asyncio_*.cpp; this core knows nothing of modules and calls Python only via rt::call.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/heap.hpp"
+#include "runtime/object.hpp"
+
+namespace eddy::rt {
+class Interp;
+}
+
+namespace eddy::rt::loop {
+
+enum class FutState : uint8_t { Pending, Cancelled, Finished };
+
+// asyncio.Future (CPython's Lib/asyncio/futures.py; _asyncio.Future's layout). Tasks extend it.
+struct Future : Obj {
+    Value loop = Value::none();          // the EventLoop it belongs to
+    Value result = Value::none();
+    Value exception = Value::null();     // set_exception's exception, or null
+    Value callbacks = Value::null();     // null, one callback, or a List of callbacks, in order
+    Value cancel_msg = Value::none();    // _cancel_message
+    Value cancelled_exc = Value::null(); // _cancelled_exc: the CancelledError a task caught
+    FutState state = FutState::Pending;
+    bool log_traceback = false;          // an exception nobody retrieved yet
+    bool blocking = false;               // _asyncio_future_blocking
+    bool is_task = false;
+};
+
+// How a queued task resumes at its next step (what Task.__step/__wakeup would be called with).
+enum class Resume : uint8_t {
+    Send,          // coro.send(step_value)
+    Throw,         // coro.throw(step_value)
+    Wakeup,        // __wakeup(fut_waiter): throw its exception, or send None
+    TimerFired,    // its sleep timer expired: go to the back of the queue (set_result's call_soon)
+};
+
+// asyncio.Task (CPython's Lib/asyncio/tasks.py). A task is its own ready-queue entry and its
+// own sleep-timer target: waking it allocates nothing.
+struct Task : Future {
+    Value coro = Value::none();
+    Value fut_waiter = Value::none();    // the future it awaits, or None
+    Value name = Value::null();          // a str, or null for the default "Task-<number>"
+    Value step_value = Value::none();    // argument of the next step (see Resume)
+    Task* live_prev = nullptr;           // the loop's list of pending tasks (all_tasks)
+    Task* live_next = nullptr;
+    uint64_t number = 0;                 // the N of "Task-N"
+    uint64_t timer_seq = 0;              // sequence number of its pending sleep timer, 0 if none
+    int32_t num_cancels = 0;             // _num_cancels_requested
+    bool must_cancel = false;
+    Resume resume = Resume::Send;
+};
+
+// asyncio.Handle / TimerHandle: a callback with its arguments, cancellable.
+struct Handle : Obj {
+    Value callback = Value::none();
+    Value args = Value::null();          // a Tuple, or null for no arguments
+    Value loop = Value::none();
+    double when = 0;                     // TimerHandle only
+    bool cancelled = false;
+    bool is_timer = false;
+    bool scheduled = false;              // TimerHandle: still in the heap
+};
+
+// `asyncio.sleep(d, result)`: what a sleeping coroutine yields to its task instead of a future.
+// The task sends the object itself back when the sleep is over, which ends the await.
+struct SleepAwaitable : Obj {
+    double delay = 0;
+    Value result = Value::none();
+};
+
+struct TimerEntry {
+    double when;
+    uint64_t seq;
+    Obj* target;   // a Handle (call_later/call_at) or a Task (sleep)
+};
+
+// A ring buffer of ready entries (Task or Handle); grows by doubling, never shrinks, so a
+// steady state of task switches allocates nothing.
+class ReadyQueue {
+public:
+    bool empty() const { return m_size == 0; }
+    size_t size() const { return m_size; }
+    void push(Obj* o);
+    Obj* pop();
+    template <class F> void for_each(F&& f) const {
+        for (size_t i = 0; i < m_size; i++) f(m_buf[(m_head + i) & (m_buf.size() - 1)]);
+    }
+
+private:
+    std::vector<Obj*> m_buf;
+    size_t m_head = 0, m_size = 0;
+};
+
+// The loop object (asyncio's BaseEventLoop); C++ members are destroyed by its finalize slot.
+struct EventLoop : Obj {
+    ReadyQueue ready;
+    std::vector<TimerEntry> timers;      // binary min-heap on (when, seq)
+    uint64_t next_seq = 1;
+    size_t cancelled_timers = 0;
+    Task* live = nullptr;                // pending tasks, newest first
+    bool running = false, stopping = false, closed = false;
+};
+
+// Observers of the scheduler (a tracer); every hook is optional and costs one null test.
+struct LoopHooks {
+    void (*task_created)(Interp&, Task*) = nullptr;
+    void (*step_begin)(Interp&, Task*) = nullptr;
+    void (*step_end)(Interp&, Task*, Value awaited) = nullptr;  // awaited: future/sleep/None/null(done)
+    void (*task_woken)(Interp&, Task*, Obj* by) = nullptr;      // by: the future, or null (timer)
+    void (*timer_fired)(Interp&, Obj* target) = nullptr;
+};
+
+// Per-interpreter asyncio state: the types (made by stdlib's _asyncio), the running loop, the
+// current task, the futures whose exception nobody retrieved. A GC root source.
+struct LoopState final : RootSource {
+    explicit LoopState(Interp& in);
+    ~LoopState() override;
+    void trace_roots(Tracer& tracer) override;
+
+    Interp& in;
+    Type* future_type = nullptr;
+    Type* task_type = nullptr;
+    Type* handle_type = nullptr;
+    Type* timer_handle_type = nullptr;
+    Type* loop_type = nullptr;
+    Type* sleep_type = nullptr;
+    Type* cancelled_error = nullptr;
+    Type* invalid_state_error = nullptr;
+    EventLoop* running_loop = nullptr;
+    EventLoop* event_loop = nullptr;     // set_event_loop / get_event_loop's loop
+    Task* current_task = nullptr;
+    SleepAwaitable* sleep0 = nullptr;    // sleep(0)'s shared awaitable
+    uint64_t task_counter = 0;
+    std::vector<Obj*> unretrieved;       // futures finished with an exception (reported at close)
+    LoopHooks hooks;
+    // What counts as a coroutine for run_until_complete (set by the stdlib module).
+    bool (*is_coroutine)(Interp&, Value) = nullptr;
+};
+
+LoopState& state(Interp& in);   // created on first use
+
+// ---- futures (futures.py) ----
+bool is_future(Interp& in, Value v);       // a Future or Task, subclasses included
+bool is_task(Interp& in, Value v);
+Future* make_future(Interp& in, EventLoop* loop);
+Status future_set_result(Interp& in, Future* f, Value result);       // InvalidStateError if done
+Status future_set_exception(Interp& in, Future* f, Value exc);
+bool future_cancel(Interp& in, Future* f, Value msg);                 // Future.cancel (not Task's)
+Status future_add_done_callback(Interp& in, Future* f, Value cb);    // cb: a callable or a Task
+int64_t future_remove_done_callback(Interp& in, Future* f, Value cb);
+Result<Value> future_result(Interp& in, Future* f);
+Result<Value> future_exception(Interp& in, Future* f);
+Value make_cancelled_error(Interp& in, Future* f);                    // _make_cancelled_error
+
+// The await protocol of futures and sleeps for the VM's SEND: returns what to yield, or sets
+// `done` and returns the await's result; an error for a failed future. `handled` false: not ours.
+Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& handled);
+// Future.__await__'s iterator is the future itself (and a sleep is its own iterator).
+bool is_native_awaitable(Interp& in, Value v);
+
+// ---- tasks (tasks.py) ----
+// A task of type `type` (Task or a subclass; null for Task) scheduled to start soon.
+Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Type* type = nullptr);
+bool task_cancel(Interp& in, Task* t, Value msg);
+Value task_name(Interp& in, Task* t);
+
+// ---- the loop (base_events.py) ----
+EventLoop* make_loop(Interp& in);
+Handle* call_soon(Interp& in, EventLoop* loop, Value callback, Value args);
+Handle* call_at(Interp& in, EventLoop* loop, double when, Value callback, Value args);
+double loop_time();                                                   // time.monotonic()
+void handle_cancel(Interp& in, Handle* h);
+Status run_once(Interp& in, EventLoop* loop);
+// run_until_complete(fut): runs until `fut` is done (or stop()); returns its result.
+Result<Value> run_until_complete(Interp& in, EventLoop* loop, Value fut);
+Status run_forever(Interp& in, EventLoop* loop);
+// Writes "Future/Task exception was never retrieved" for every unretrieved exception.
+void report_unretrieved(Interp& in);
+// Handle._run's report of a callback's exception.
+void report_callback_exception(Interp& in, Handle* h, Value exc);
+// The default exception handler: `message`, then the traceback of `exc` (when not null).
+void report_exception(Interp& in, const std::string& message, Value exc);
+
+} // namespace eddy::rt::loop

@@ -1,0 +1,167 @@
+// runtime/loop/loop_state.cpp: the per-interpreter asyncio state: the core types (bare: their
+// Python methods are added by stdlib's _asyncio module), how the collector traces futures, tasks,
+// handles and loops, and the reports written to stderr for exceptions nobody handled (CPython's
+// default exception handler: "Task exception was never retrieved", "Exception in callback").
+#include <string>
+
+#include "loop.hpp"
+
+#include "runtime/dict_object.hpp"
+#include "runtime/interp.hpp"
+#include "runtime/list_object.hpp"
+#include "runtime/ops.hpp"
+#include "runtime/str_object.hpp"
+#include "runtime/traceback.hpp"
+#include "runtime/tuple_object.hpp"
+#include "runtime/types.hpp"
+
+namespace eddy::rt::loop {
+
+namespace {
+
+void trace_future_fields(Future* f, Tracer& tr) {
+    tr.mark(f->loop);
+    tr.mark(f->result);
+    tr.mark(f->exception);
+    tr.mark(f->callbacks);
+    tr.mark(f->cancel_msg);
+    tr.mark(f->cancelled_exc);
+}
+
+void trace_future(Obj* o, Tracer& tr) {
+    auto* f = static_cast<Future*>(o);
+    trace_future_fields(f, tr);
+    if (!f->is_task) return;
+    auto* t = static_cast<Task*>(f);
+    tr.mark(t->coro);
+    tr.mark(t->fut_waiter);
+    tr.mark(t->name);
+    tr.mark(t->step_value);
+}
+
+void trace_handle(Obj* o, Tracer& tr) {
+    auto* h = static_cast<Handle*>(o);
+    tr.mark(h->callback);
+    tr.mark(h->args);
+    tr.mark(h->loop);
+}
+
+void trace_sleep(Obj* o, Tracer& tr) { tr.mark(static_cast<SleepAwaitable*>(o)->result); }
+
+// The loop keeps alive what it will run: queued tasks and handles, timer targets, pending tasks.
+void trace_loop(Obj* o, Tracer& tr) {
+    auto* loop = static_cast<EventLoop*>(o);
+    loop->ready.for_each([&](Obj* x) { tr.mark(x); });
+    for (const TimerEntry& e : loop->timers) tr.mark(e.target);
+    for (Task* t = loop->live; t; t = t->live_next) tr.mark(t);
+}
+
+void finalize_loop(Obj* o) { static_cast<EventLoop*>(o)->~EventLoop(); }
+
+Type* bare_type(Interp& in, const char* name, const char* module, uint32_t size, TraceSlot trace) {
+    Type* t = in.heap.alloc<Type>(in.types.type);
+    t->name = name;
+    t->qualname = name;
+    t->module = module;
+    t->base = in.types.object;
+    t->bases = {in.types.object};
+    t->mro = {t, in.types.object};
+    t->dict = make_dict(in);
+    t->instance_size = size;
+    t->trace = trace;
+    dict_set_str(in, t->dict, in.names.dunder_module, str_value(in, module));
+    return t;
+}
+
+Type* exception_class(Interp& in, const char* name, Type* base) {
+    Dict* ns = make_dict(in);
+    dict_set_str(in, ns, in.names.dunder_module, str_value(in, "asyncio.exceptions"));
+    Value bases = Value::from_obj(make_tuple(in, {Value::from_obj(base)}));
+    Value t = type_new(in, in.types.type, str_value(in, name), bases, Value::from_obj(ns), nullptr).value();
+    return t.as<Type>();
+}
+
+void write_stderr(Interp& in, const std::string& text) {
+    if (in.stderr_sink) {
+        in.stderr_sink->write(text);
+        in.stderr_sink->flush();
+    } else {
+        std::fflush(stdout);
+        std::fwrite(text.data(), 1, text.size(), stderr);
+        std::fflush(stderr);
+    }
+}
+
+std::string repr_or(Interp& in, Value v) {
+    auto r = repr_string(in, v);
+    if (!r.is_error()) return r.value();
+    in.take_exception();
+    return "<object>";
+}
+
+} // namespace
+
+LoopState::LoopState(Interp& interp) : in(interp) {
+    in.heap.add_root_source(this);
+    future_type = bare_type(in, "Future", "_asyncio", sizeof(Future), trace_future);
+    task_type = bare_type(in, "Task", "_asyncio", sizeof(Task), trace_future);
+    task_type->base = future_type;
+    task_type->bases = {future_type};
+    task_type->mro = {task_type, future_type, in.types.object};
+    handle_type = bare_type(in, "Handle", "asyncio.events", sizeof(Handle), trace_handle);
+    timer_handle_type = bare_type(in, "TimerHandle", "asyncio.events", sizeof(Handle), trace_handle);
+    timer_handle_type->base = handle_type;
+    timer_handle_type->bases = {handle_type};
+    timer_handle_type->mro = {timer_handle_type, handle_type, in.types.object};
+    loop_type = bare_type(in, "_UnixSelectorEventLoop", "asyncio.unix_events", sizeof(EventLoop), trace_loop);
+    loop_type->finalize = finalize_loop;
+    sleep_type = bare_type(in, "coroutine", "builtins", sizeof(SleepAwaitable), trace_sleep);
+    cancelled_error = exception_class(in, "CancelledError", in.exc.BaseException);
+    invalid_state_error = exception_class(in, "InvalidStateError", in.exc.Exception);
+}
+
+LoopState::~LoopState() { in.heap.remove_root_source(this); }
+
+void LoopState::trace_roots(Tracer& tr) {
+    for (Type* t : {future_type, task_type, handle_type, timer_handle_type, loop_type, sleep_type,
+                    cancelled_error, invalid_state_error})
+        tr.mark(t);
+    tr.mark(running_loop);
+    tr.mark(event_loop);
+    tr.mark(current_task);
+    tr.mark(sleep0);
+    for (Obj* o : unretrieved) tr.mark(o);
+}
+
+LoopState& state(Interp& in) {
+    if (!in.loop_state) in.loop_state = std::make_unique<LoopState>(in);
+    return *in.loop_state;
+}
+
+// Handle._run's report: "Exception in callback <handle>" and the traceback.
+void report_callback_exception(Interp& in, Handle* h, Value exc) {
+    write_stderr(in, "Exception in callback " + repr_or(in, h->callback) + "\nhandle: " +
+                         repr_or(in, Value::from_obj(h)) + "\n");
+    print_exception(in, exc);
+}
+
+void report_exception(Interp& in, const std::string& message, Value exc) {
+    write_stderr(in, message + "\n");
+    if (!exc.is_null() && !exc.is_none()) print_exception(in, exc);
+}
+
+void report_unretrieved(Interp& in) {
+    LoopState& s = state(in);
+    std::vector<Obj*> pending = std::move(s.unretrieved);
+    s.unretrieved.clear();
+    for (Obj* o : pending) {
+        auto* f = static_cast<Future*>(o);
+        if (!f->log_traceback) continue;
+        f->log_traceback = false;
+        write_stderr(in, std::string(f->is_task ? "Task" : "Future") + " exception was never retrieved\n" +
+                             "future: " + repr_or(in, Value::from_obj(f)) + "\n");
+        print_exception(in, f->exception);
+    }
+}
+
+} // namespace eddy::rt::loop

@@ -1,0 +1,193 @@
+// stdlib/asyncio_module.cpp: the _asyncio module, asyncio's native core: the loop accessors
+// (get_running_loop, get_event_loop, new_event_loop, set_event_loop), current_task, all_tasks,
+// sleep (no future: the task sleeps on its own timer), create_task, ensure_future, isfuture,
+// iscoroutine and the exception classes. The rest of asyncio is Python on top of this.
+#include <string>
+
+#include "asyncio_internal.hpp"
+#include "dict_object.hpp"
+#include "exception_object.hpp"
+#include "generator_object.hpp"
+#include "function_object.hpp"
+#include "modules.hpp"
+#include "native.hpp"
+#include "ops.hpp"
+#include "set_object.hpp"
+#include "str_object.hpp"
+#include "tuple_object.hpp"
+
+namespace eddy::lib {
+
+using rt::loop::EventLoop;
+using rt::loop::LoopState;
+
+bool is_coroutine(Interp& in, Value v) {
+    if (!v.is_obj()) return false;
+    Type* t = v.as_obj()->type;
+    if (t == in.types.coroutine) return true;
+    if (t == in.types.generator) return (v.as<rt::Generator>()->code->flags & vm::CO_ITERABLE_COROUTINE) != 0;
+    return in.loop_state && t == in.loop_state->sleep_type;
+}
+
+Status bind_keywords_only(Interp& in, rt::CallArgs args, const char* fname,
+                          std::initializer_list<const char*> names, Value* out) {
+    if (args.count > 0)
+        return in.raise(in.exc.TypeError, std::string(fname) + "() takes no positional arguments");
+    size_t nkw = args.kw_count();
+    for (size_t k = 0; k < nkw; k++) {
+        std::string_view key = (*args.kwnames)[k].as<rt::Str>()->view();
+        size_t i = 0;
+        for (const char* n : names) {
+            if (key == n) break;
+            i++;
+        }
+        if (i == names.size())
+            return in.raise(in.exc.TypeError, std::string(fname) + "() got an unexpected keyword argument '" +
+                                                  std::string(key) + "'");
+        out[i] = args.values[args.count + k];
+    }
+    return rt::ok();
+}
+
+static Result<EventLoop*> get_event_loop(Interp& in) {
+    LoopState& s = rt::loop::state(in);
+    if (s.running_loop) return s.running_loop;
+    if (!s.event_loop) s.event_loop = rt::loop::make_loop(in);
+    return s.event_loop;
+}
+
+Result<EventLoop*> loop_or_current(Interp& in, Value loop) {
+    if (loop.is_none() || loop.is_null()) return get_event_loop(in);
+    if (!loop.is_obj() || loop.as_obj()->type != rt::loop::state(in).loop_type)
+        return in.raise(in.exc.TypeError, "loop must be an event loop");
+    return loop.as<EventLoop>();
+}
+
+static Result<EventLoop*> running_loop(Interp& in) {
+    LoopState& s = rt::loop::state(in);
+    if (!s.running_loop) return in.raise(in.exc.RuntimeError, "no running event loop");
+    return s.running_loop;
+}
+
+namespace {
+
+Result<Value> asyncio_get_running_loop(Interp& in, Args) {
+    return Value::from_obj(EDDY_TRY(running_loop(in)));
+}
+
+Result<Value> asyncio__get_running_loop(Interp& in, Args) {
+    LoopState& s = rt::loop::state(in);
+    return s.running_loop ? Value::from_obj(s.running_loop) : Value::none();
+}
+
+Result<Value> asyncio_get_event_loop(Interp& in, Args) {
+    return Value::from_obj(EDDY_TRY(get_event_loop(in)));
+}
+
+Result<Value> asyncio_new_event_loop(Interp& in, Args) { return Value::from_obj(rt::loop::make_loop(in)); }
+
+Result<Value> asyncio_set_event_loop(Interp& in, Args a) {
+    LoopState& s = rt::loop::state(in);
+    if (a[0].is_none()) {
+        s.event_loop = nullptr;
+        return Value::none();
+    }
+    s.event_loop = EDDY_TRY(loop_or_current(in, a[0]));
+    return Value::none();
+}
+
+Result<Value> asyncio_current_task(Interp& in, Args a) {
+    EventLoop* loop = a[0].is_none() ? EDDY_TRY(running_loop(in)) : EDDY_TRY(loop_or_current(in, a[0]));
+    rt::loop::Task* t = rt::loop::state(in).current_task;
+    if (!t || t->loop.as<EventLoop>() != loop) return Value::none();
+    return Value::from_obj(t);
+}
+
+Result<Value> asyncio_all_tasks(Interp& in, Args a) {
+    EventLoop* loop = a[0].is_none() ? EDDY_TRY(running_loop(in)) : EDDY_TRY(loop_or_current(in, a[0]));
+    rt::Set* set = rt::make_set(in);
+    for (rt::loop::Task* t = loop->live; t; t = t->live_next) EDDY_CHECK(rt::set_add(in, set, Value::from_obj(t)));
+    return Value::from_obj(set);
+}
+
+// sleep(delay, result=None): an awaitable the task turns into a timer (delay > 0) or a trip to the
+// back of the ready queue; sleep(0) is one shared object.
+Result<Value> asyncio_sleep(Interp& in, Args a) {
+    double delay = EDDY_TRY(to_double(in, a[0]));
+    Value result = a[1];
+    LoopState& s = rt::loop::state(in);
+    if (delay <= 0 && result.is_none()) {
+        static_assert(sizeof(rt::loop::SleepAwaitable) <= 64);
+        if (!s.sleep0) s.sleep0 = in.heap.alloc<rt::loop::SleepAwaitable>(s.sleep_type);
+        return Value::from_obj(s.sleep0);
+    }
+    auto* sl = in.heap.alloc<rt::loop::SleepAwaitable>(s.sleep_type);
+    sl->delay = delay;
+    sl->result = result;
+    return Value::from_obj(sl);
+}
+
+Result<Value> not_a_coroutine(Interp& in, Value coro) {
+    std::string r = EDDY_TRY(rt::repr_string(in, coro));
+    return in.raise(in.exc.TypeError, "a coroutine was expected, got " + r);
+}
+
+Result<Value> asyncio_create_task(Interp& in, Args a) {
+    if (!is_coroutine(in, a[0])) return not_a_coroutine(in, a[0]);
+    EventLoop* loop = EDDY_TRY(running_loop(in));
+    return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, loop, a[0], a[1])));
+}
+
+Result<Value> asyncio_ensure_future(Interp& in, Args a) {
+    Value obj = a[0];
+    if (rt::loop::is_future(in, obj)) return obj;
+    if (!is_coroutine(in, obj))
+        return in.raise(in.exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+    EventLoop* loop = EDDY_TRY(loop_or_current(in, a[1]));
+    return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, loop, obj, Value::null())));
+}
+
+Result<Value> asyncio_isfuture(Interp& in, Args a) { return Value::boolean(rt::loop::is_future(in, a[0])); }
+Result<Value> asyncio_iscoroutine(Interp& in, Args a) { return Value::boolean(is_coroutine(in, a[0])); }
+
+Result<Value> asyncio__make_cancelled_error(Interp& in, Args a) {
+    if (!rt::loop::is_future(in, a[0])) return in.raise(in.exc.TypeError, "a future was expected");
+    return rt::loop::make_cancelled_error(in, a[0].as<rt::loop::Future>());
+}
+
+Result<Value> asyncio__cancel_message(Interp& in, Args a) {
+    if (!rt::loop::is_future(in, a[0])) return in.raise(in.exc.TypeError, "a future was expected");
+    return a[0].as<rt::loop::Future>()->cancel_msg;
+}
+
+} // namespace
+
+Result<Value> init__asyncio(Interp& in) {
+    rt::Module* m = rt::make_module(in, "_asyncio");
+    LoopState& s = rt::loop::state(in);
+    s.is_coroutine = is_coroutine;
+    init_future_types(in, m);
+    init_loop_types(in, m);
+    set_module_attr(in, m, "CancelledError", Value::from_obj(s.cancelled_error));
+    set_module_attr(in, m, "InvalidStateError", Value::from_obj(s.invalid_state_error));
+    set_module_attr(in, m, "TimeoutError", Value::from_obj(in.exc.TimeoutError));
+    rt::add_functions(in, m, {
+        {"get_running_loop()", asyncio_get_running_loop},
+        {"_get_running_loop()", asyncio__get_running_loop},
+        {"get_event_loop()", asyncio_get_event_loop},
+        {"new_event_loop()", asyncio_new_event_loop},
+        {"set_event_loop(loop, /)", asyncio_set_event_loop},
+        {"current_task(loop=None)", asyncio_current_task},
+        {"all_tasks(loop=None)", asyncio_all_tasks},
+        {"sleep(delay, result=None)", asyncio_sleep},
+        {"create_task(coro, *, name=None, context=None)", asyncio_create_task},
+        {"ensure_future(coro_or_future, *, loop=None)", asyncio_ensure_future},
+        {"isfuture(obj, /)", asyncio_isfuture},
+        {"iscoroutine(obj, /)", asyncio_iscoroutine},
+        {"_make_cancelled_error(fut, /)", asyncio__make_cancelled_error},
+        {"_cancel_message(fut, /)", asyncio__cancel_message},
+    });
+    return Value::from_obj(m);
+}
+
+} // namespace eddy::lib

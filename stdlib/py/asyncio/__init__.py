@@ -1,0 +1,225 @@
+# stdlib/py/asyncio/__init__.py: the asyncio package: CPython 3.11's names over eddy's native core
+# (_asyncio: the event loop, Future, Task, sleep), plus the parts written in Python as CPython
+# writes them: gather, wait_for, run. The synchronisation primitives, queues, TaskGroup, timeout
+# and wait/as_completed/shield live in the sibling modules imported at the end.
+
+from _asyncio import (
+    AbstractEventLoop, BaseEventLoop, CancelledError, Future, Handle, InvalidStateError, Task,
+    TimerHandle, TimeoutError, _get_running_loop, all_tasks, create_task, current_task,
+    ensure_future, get_event_loop, get_running_loop, iscoroutine, isfuture, new_event_loop,
+    set_event_loop, sleep,
+)
+
+
+def iscoroutinefunction(func):
+    """True for functions defined with `async def` (inspect.iscoroutinefunction)."""
+    code = getattr(func, "__code__", None)
+    return code is not None and bool(getattr(code, "co_flags", 0) & 0x80)
+
+
+# ---- gather (tasks.py) ----
+
+class _GatheringFuture(Future):
+    """The future gather() returns: cancelling it cancels the children."""
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+        self._cancel_requested = False
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        ret = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                ret = True
+        if ret:
+            # Not cancelled yet: a child may swallow its CancelledError.
+            self._cancel_requested = True
+        return ret
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    """Run the awaitables concurrently; the results in argument order (tasks.gather, 3.11)."""
+    if not coros_or_futures:
+        outer = get_event_loop().create_future()
+        outer.set_result([])
+        return outer
+
+    def _done_callback(fut):
+        nonlocal nfinished
+        nfinished += 1
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                # Mark the exception retrieved.
+                fut.exception()
+            return
+        if not return_exceptions:
+            if fut.cancelled():
+                outer.set_exception(fut._make_cancelled_error())
+                return
+            exc = fut.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+                return
+        if nfinished == nfuts:
+            results = []
+            for fut in children:
+                if fut.cancelled():
+                    msg = fut._cancel_message
+                    res = CancelledError('' if msg is None else msg)
+                else:
+                    res = fut.exception()
+                    if res is None:
+                        res = fut.result()
+                results.append(res)
+            if outer._cancel_requested:
+                outer.set_exception(fut._make_cancelled_error())
+            else:
+                outer.set_result(results)
+
+    arg_to_fut = {}
+    children = []
+    nfuts = 0
+    nfinished = 0
+    loop = None
+    outer = None
+    for arg in coros_or_futures:
+        if arg not in arg_to_fut:
+            fut = ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = fut.get_loop()
+            nfuts += 1
+            arg_to_fut[arg] = fut
+            fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[arg]
+        children.append(fut)
+    outer = _GatheringFuture(children, loop=loop)
+    return outer
+
+
+# ---- wait_for (tasks.py, 3.11) ----
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _cancel_and_wait(fut, loop):
+    waiter = loop.create_future()
+    cb = lambda f: _release_waiter(waiter)
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        # Not `await fut`: a fut that swallows the cancel must not stall us.
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+async def wait_for(fut, timeout):
+    """Wait for one awaitable with a timeout; on timeout cancel it and raise TimeoutError."""
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut, loop=loop)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut, loop=loop)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    cb = lambda f: _release_waiter(waiter)
+    fut = ensure_future(fut, loop=loop)
+    fut.add_done_callback(cb)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if fut.done():
+                return fut.result()
+            fut.remove_done_callback(cb)
+            await _cancel_and_wait(fut, loop=loop)
+            raise
+        if fut.done():
+            return fut.result()
+        fut.remove_done_callback(cb)
+        await _cancel_and_wait(fut, loop=loop)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+# ---- run (runners.py, 3.11) ----
+
+async def _nothing():
+    pass
+
+
+def _cancel_all_tasks(loop):
+    to_cancel = all_tasks(loop)
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            loop.call_exception_handler({
+                'message': 'unhandled exception during asyncio.run() shutdown',
+                'exception': task.exception(),
+                'task': task,
+            })
+
+
+def run(main, *, debug=None):
+    """Run the coroutine `main` on a new event loop, then cancel what is left and close it."""
+    if _get_running_loop() is not None:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    if not iscoroutine(main):
+        raise ValueError("a coroutine was expected, got {!r}".format(main))
+    loop = new_event_loop()
+    try:
+        set_event_loop(loop)
+        task = loop.create_task(main)
+        return loop.run_until_complete(task)
+    finally:
+        try:
+            _cancel_all_tasks(loop)
+            # shutdown_asyncgens() and shutdown_default_executor(): one task each.
+            loop.run_until_complete(_nothing())
+            loop.run_until_complete(_nothing())
+        finally:
+            set_event_loop(None)
+            loop.close()
+
+
+# ---- the primitives built on the above (imported once they exist) ----
+
+try:
+    from .locks import *
+except ImportError:
+    pass
+try:
+    from .queues import *
+except ImportError:
+    pass
+try:
+    from .taskgroups import *
+except ImportError:
+    pass
+try:
+    from .timeouts import *
+except ImportError:
+    pass
