@@ -1,5 +1,5 @@
 // runtime/loop/event_loop.cpp: the scheduler: the ready queue (a ring of tasks and handles), the
-// timer heap ordered by (deadline, sequence number), the monotonic clock, and one iteration of
+// timer heap (heapq's order on deadlines), the monotonic clock, and one iteration of
 // the loop with the semantics of CPython 3.11's BaseEventLoop._run_once, so that callbacks and
 // task steps interleave exactly as they do under CPython. There is no I/O: waiting for the next
 // timer is a sleep, interrupted by Ctrl-C.
@@ -42,22 +42,55 @@ double loop_time() {
     return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
-// ---- the timer heap: a min-heap on (when, seq), so equal deadlines fire in FIFO order ----
+// ---- the timer heap: heapq's algorithm step for step, comparing deadlines only ----
+// CPython keeps TimerHandles in a heapq list and TimerHandle.__lt__ compares `when` alone, so
+// equal deadlines come out in the order heapq's sifting leaves them, not always FIFO. The same
+// sifts here give the same order; the sequence number only identifies a task's current timer.
 
-static bool later(const TimerEntry& a, const TimerEntry& b) {
-    return a.when > b.when || (a.when == b.when && a.seq > b.seq);
+static void sift_down(std::vector<TimerEntry>& heap, size_t start, size_t pos) {
+    TimerEntry item = heap[pos];
+    while (pos > start) {
+        size_t parent = (pos - 1) >> 1;
+        if (!(item.when < heap[parent].when)) break;
+        heap[pos] = heap[parent];
+        pos = parent;
+    }
+    heap[pos] = item;
+}
+
+static void sift_up(std::vector<TimerEntry>& heap, size_t pos) {
+    size_t end = heap.size(), start = pos;
+    TimerEntry item = heap[pos];
+    size_t child = 2 * pos + 1;
+    while (child < end) {
+        size_t right = child + 1;
+        if (right < end && !(heap[child].when < heap[right].when)) child = right;
+        heap[pos] = heap[child];
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    heap[pos] = item;
+    sift_down(heap, start, pos);
 }
 
 static void timer_push(EventLoop* loop, TimerEntry e) {
     loop->timers.push_back(e);
-    std::push_heap(loop->timers.begin(), loop->timers.end(), later);
+    sift_down(loop->timers, 0, loop->timers.size() - 1);
 }
 
 static TimerEntry timer_pop(EventLoop* loop) {
-    std::pop_heap(loop->timers.begin(), loop->timers.end(), later);
-    TimerEntry e = loop->timers.back();
-    loop->timers.pop_back();
-    return e;
+    auto& heap = loop->timers;
+    TimerEntry last = heap.back();
+    heap.pop_back();
+    if (heap.empty()) return last;
+    TimerEntry top = heap[0];
+    heap[0] = last;
+    sift_up(heap, 0);
+    return top;
+}
+
+static void timer_heapify(std::vector<TimerEntry>& heap) {
+    for (size_t i = heap.size() / 2; i-- > 0;) sift_up(heap, i);
 }
 
 // A heap entry whose handle was cancelled, or whose task stopped sleeping (cancelled).
@@ -152,7 +185,7 @@ static void drop_cancelled_head(Interp& in, EventLoop* loop) {
             if (stale && !is_task(in, Value::from_obj(e.target))) static_cast<Handle*>(e.target)->scheduled = false;
             return stale;
         });
-        std::make_heap(loop->timers.begin(), loop->timers.end(), later);
+        timer_heapify(loop->timers);
         loop->cancelled_timers = 0;
         return;
     }

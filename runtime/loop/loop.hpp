@@ -101,7 +101,7 @@ private:
 // The loop object (asyncio's BaseEventLoop); C++ members are destroyed by its finalize slot.
 struct EventLoop : Obj {
     ReadyQueue ready;
-    std::vector<TimerEntry> timers;      // binary min-heap on (when, seq)
+    std::vector<TimerEntry> timers;      // binary min-heap on `when`, sifted as heapq sifts
     uint64_t next_seq = 1;
     size_t cancelled_timers = 0;
     Task* live = nullptr;                // pending tasks, newest first

@@ -97,7 +97,7 @@ bool task_cancel(Interp& in, Task* t, Value msg) {
     return true;
 }
 
-static void finish_task(Interp& in, Task* t) {
+static void finish_task(Task* t) {
     live_unlink(t->loop.as<EventLoop>(), t);
 }
 
@@ -218,7 +218,7 @@ static Status task_step(Interp& in, Task* t, Value exc, Value send) {
     } else {
         task_wait_for(in, t, r.value());
     }
-    if (t->state != FutState::Pending) finish_task(in, t);
+    if (t->state != FutState::Pending) finish_task(t);
     if (s.hooks.step_end)
         s.hooks.step_end(in, t, t->state != FutState::Pending ? Value::null() : t->fut_waiter);
     s.current_task = outer;

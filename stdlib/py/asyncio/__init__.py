@@ -1,7 +1,7 @@
 # stdlib/py/asyncio/__init__.py: the asyncio package: CPython 3.11's names over eddy's native core
 # (_asyncio: the event loop, Future, Task, sleep), plus the parts written in Python as CPython
 # writes them: gather, wait_for, run. The synchronisation primitives, queues, TaskGroup, timeout
-# and wait/as_completed/shield live in the sibling modules imported at the end.
+# and wait/as_completed/shield (waiting.py) live in the sibling modules imported at the end.
 
 from _asyncio import (
     AbstractEventLoop, BaseEventLoop, CancelledError, Future, Handle, InvalidStateError, Task,
@@ -205,21 +205,10 @@ def run(main, *, debug=None):
             loop.close()
 
 
-# ---- the primitives built on the above (imported once they exist) ----
+# ---- the primitives built on the above ----
 
-try:
-    from .locks import *
-except ImportError:
-    pass
-try:
-    from .queues import *
-except ImportError:
-    pass
-try:
-    from .taskgroups import *
-except ImportError:
-    pass
-try:
-    from .timeouts import *
-except ImportError:
-    pass
+from .locks import *
+from .queues import *
+from .taskgroups import *
+from .timeouts import *
+from .waiting import *
