@@ -4,6 +4,7 @@
 #include <string>
 
 #include "builtins_internal.hpp"
+#include "import.hpp"
 #include "io_streams.hpp"
 #include "module_object.hpp"
 #include "native.hpp"
@@ -83,6 +84,13 @@ Result<Value> builtin_input(Interp& in, Args args) {
     return rt::str_value(in, text);
 }
 
+// open(...): io.open, imported on first use so that start-up does not load the io module.
+Result<Value> builtin_open(Interp& in, Args args) {
+    Value io = EDDY_TRY(rt::import_module(in, "io"));
+    Value open = EDDY_TRY(rt::get_attr(in, io, in.intern("open")));
+    return rt::call(in, open, rt::CallArgs{args.data(), args.size(), nullptr});
+}
+
 } // namespace
 
 void add_io_builtins(Interp& in, rt::Module* builtins) {
@@ -91,6 +99,8 @@ void add_io_builtins(Interp& in, rt::Module* builtins) {
         // (take_keywords) until the binder places keyword-only parameters after *args.
         {"print(*args, **kwargs)", builtin_print},
         {"input(prompt=?, /)", builtin_input},
+        {"open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+         builtin_open},
     });
 }
 

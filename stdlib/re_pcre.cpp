@@ -1,0 +1,254 @@
+// stdlib/re_pcre.cpp: the _pcre module, the native core of `re`: compiles a pattern (already
+// translated from Python's syntax by stdlib/py/re/) with PCRE2 in UTF mode and runs matches,
+// converting between PCRE2's byte offsets and Python's code-point indices. The Python layer
+// builds Pattern and Match objects on top; findall runs here entirely because it is the hot
+// loop of most scripts.
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <string>
+
+#include "dict_object.hpp"
+#include "lib_util.hpp"
+#include "list_object.hpp"
+#include "module_object.hpp"
+#include "modules.hpp"
+#include "native.hpp"
+#include "ops.hpp"
+#include "str_object.hpp"
+#include "tuple_object.hpp"
+
+namespace eddy::lib {
+
+namespace {
+
+// Maps code-point indices to byte offsets and back within one str, remembering the last
+// position so that a left-to-right scan (finditer, sub) costs O(n) overall, not O(n^2).
+struct OffsetMap {
+    const rt::Str* str = nullptr;
+    size_t byte = 0, cp = 0;   // a known (byte offset, code point index) pair
+
+    void reset(const rt::Str* s) {
+        if (s != str) {
+            str = s;
+            byte = cp = 0;
+        }
+    }
+    size_t to_cp(size_t target) {
+        if (str->ascii) return target;
+        if (target < byte) byte = cp = 0;
+        const char* d = str->data();
+        for (; byte < target; ++byte)
+            if ((static_cast<unsigned char>(d[byte]) & 0xC0) != 0x80) ++cp;
+        return cp;
+    }
+    size_t to_byte(size_t target) {
+        if (str->ascii) return std::min(target, str->size);
+        if (target < cp) byte = cp = 0;
+        const char* d = str->data();
+        while (cp < target && byte < str->size) {
+            ++byte;
+            while (byte < str->size && (static_cast<unsigned char>(d[byte]) & 0xC0) == 0x80) ++byte;
+            ++cp;
+        }
+        return byte;
+    }
+};
+
+struct PcrePattern : rt::Obj {
+    pcre2_code* code = nullptr;
+    pcre2_match_data* match_data = nullptr;
+    uint32_t groups = 0;            // capturing groups, not counting group 0
+    Value last_string = Value::null();   // the str `offsets` describes (kept alive by trace)
+    OffsetMap offsets;
+};
+
+void pattern_trace(rt::Obj* self, rt::Tracer& tracer) { tracer.mark(static_cast<PcrePattern*>(self)->last_string); }
+
+void pattern_finalize(rt::Obj* self) {
+    auto* p = static_cast<PcrePattern*>(self);
+    if (p->match_data) pcre2_match_data_free(p->match_data);
+    if (p->code) pcre2_code_free(p->code);
+    p->~PcrePattern();
+}
+
+std::string pcre_message(int code) {
+    PCRE2_UCHAR buffer[256];
+    int n = pcre2_get_error_message(code, buffer, sizeof buffer);
+    return n < 0 ? "unknown PCRE2 error " + std::to_string(code) : std::string(reinterpret_cast<char*>(buffer), size_t(n));
+}
+
+// _pcre.compile(pattern, options, pattern_type): a Pattern, or a (message, offset) tuple when
+// PCRE2 rejects the pattern (the Python layer raises re.error with it).
+Result<Value> pcre_compile(Interp& in, Args args) {
+    if (!rt::is_str(in, args[0])) return in.raise(in.exc.TypeError, "pattern must be str");
+    rt::Str* pattern = args[0].as<rt::Str>();
+    int64_t options = EDDY_TRY(rt::index_as_int64(in, args[1]));
+    if (!args[2].is_obj() || rt::type_of(in, args[2]) != in.types.type ||
+        static_cast<Type*>(args[2].as_obj())->trace != pattern_trace)
+        return in.raise(in.exc.TypeError, "compile() argument 3 must be _pcre.PcrePattern");
+    Type* type = static_cast<Type*>(args[2].as_obj());
+    int error = 0;
+    PCRE2_SIZE error_offset = 0;
+    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern->data()), pattern->size,
+                                     uint32_t(options) | PCRE2_UTF, &error, &error_offset, nullptr);
+    if (!code) {
+        rt::Tuple* t = rt::make_tuple(in, 2);
+        t->items()[0] = rt::str_value(in, pcre_message(error));
+        // The offset is in bytes; the message wants a code-point position.
+        OffsetMap map;
+        map.reset(pattern);
+        t->items()[1] = Value::from_small_int(int64_t(map.to_cp(std::min<size_t>(error_offset, pattern->size))));
+        return Value::from_obj(t);
+    }
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);   // best effort: without JIT, matching interprets
+    auto* p = in.heap.alloc<PcrePattern>(type);
+    p->code = code;
+    p->match_data = pcre2_match_data_create_from_pattern(code, nullptr);
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &p->groups);
+    return Value::from_obj(p);
+}
+
+PcrePattern* self_of(Args args) { return args[0].as<PcrePattern>(); }
+
+// Runs one match of `s` in [pos, endpos) (code points). Returns the PCRE2 result code: > 0 on a
+// match (offsets in p->match_data), PCRE2_ERROR_NOMATCH, or another error (raised here).
+Result<int> run(Interp& in, PcrePattern* p, Value string, int64_t pos, int64_t endpos, uint32_t options) {
+    rt::Str* s = string.as<rt::Str>();
+    if (p->last_string.is_null() || p->last_string.as_obj() != s) {
+        p->last_string = string;
+        p->offsets = OffsetMap{};
+        p->offsets.reset(s);
+    }
+    int64_t len = int64_t(s->length);
+    pos = std::clamp<int64_t>(pos, 0, len);
+    endpos = std::clamp<int64_t>(endpos, 0, len);
+    if (endpos < pos) return PCRE2_ERROR_NOMATCH;
+    size_t start = p->offsets.to_byte(size_t(pos));
+    size_t end = p->offsets.to_byte(size_t(endpos));
+    int rc = pcre2_match(p->code, reinterpret_cast<PCRE2_SPTR>(s->data()), end, start,
+                         options | PCRE2_NO_UTF_CHECK, p->match_data, nullptr);
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
+            return in.raise(in.exc.RecursionError, "maximum recursion limit exceeded");
+        return in.raise(in.exc.RuntimeError, "regular expression matching failed: " + pcre_message(rc));
+    }
+    return rc;
+}
+
+Result<std::string_view> check_string(Interp& in, Value v) {
+    if (!rt::is_str(in, v))
+        return in.raise(in.exc.TypeError, "expected string or bytes-like object, got '" + std::string(rt::type_name(in, v)) + "'");
+    return v.as<rt::Str>()->view();
+}
+
+// Pattern.match(string, pos, endpos, mode, notempty_atstart): mode 0 searches, 1 anchors at pos
+// (re.match), 2 also anchors at endpos (re.fullmatch). Returns the flat tuple of start/end
+// code-point offsets of every group (-1 for a group that did not take part), or None.
+Result<Value> pattern_match(Interp& in, Args args) {
+    PcrePattern* p = self_of(args);
+    EDDY_TRY(check_string(in, args[1]));
+    int64_t pos = EDDY_TRY(rt::index_as_int64(in, args[2]));
+    int64_t endpos = EDDY_TRY(rt::index_as_int64(in, args[3]));
+    int64_t mode = EDDY_TRY(rt::index_as_int64(in, args[4]));
+    bool notempty = EDDY_TRY(rt::truthy(in, args[5]));
+    uint32_t options = (mode >= 1 ? PCRE2_ANCHORED : 0) | (mode == 2 ? PCRE2_ENDANCHORED : 0) |
+                       (notempty ? PCRE2_NOTEMPTY_ATSTART : 0);
+    int rc = EDDY_TRY(run(in, p, args[1], pos, endpos, options));
+    if (rc == PCRE2_ERROR_NOMATCH) return Value::none();
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->match_data);
+    uint32_t n = p->groups + 1;
+    rt::Tuple* t = rt::make_tuple(in, 2 * n);
+    for (uint32_t g = 0; g < n; ++g) {
+        bool set = g < uint32_t(rc) && ov[2 * g] != PCRE2_UNSET;
+        t->items()[2 * g] = Value::from_small_int(set ? int64_t(p->offsets.to_cp(ov[2 * g])) : -1);
+        t->items()[2 * g + 1] = Value::from_small_int(set ? int64_t(p->offsets.to_cp(ov[2 * g + 1])) : -1);
+    }
+    return Value::from_obj(t);
+}
+
+// The text of group g of the current match ('' when it did not take part, as findall gives).
+Value group_text(Interp& in, PcrePattern* p, rt::Str* s, int rc, uint32_t g) {
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->match_data);
+    if (g >= uint32_t(rc) || ov[2 * g] == PCRE2_UNSET) return Value::from_obj(in.empty_str);
+    return rt::str_value(in, std::string_view(s->data() + ov[2 * g], ov[2 * g + 1] - ov[2 * g]));
+}
+
+// Pattern.findall(string, pos, endpos), with Python's rules for empty matches: after an empty
+// match the next one may not be empty at the same place (PCRE2_NOTEMPTY_ATSTART).
+Result<Value> pattern_findall(Interp& in, Args args) {
+    PcrePattern* p = self_of(args);
+    EDDY_TRY(check_string(in, args[1]));
+    rt::Str* s = args[1].as<rt::Str>();
+    int64_t pos = EDDY_TRY(rt::index_as_int64(in, args[2]));
+    int64_t endpos = EDDY_TRY(rt::index_as_int64(in, args[3]));
+    rt::List* out = rt::make_list(in);
+    bool notempty = false;
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->match_data);
+    for (;;) {
+        int rc = EDDY_TRY(run(in, p, args[1], pos, endpos, notempty ? PCRE2_NOTEMPTY_ATSTART : 0));
+        if (rc == PCRE2_ERROR_NOMATCH) break;
+        if (p->groups == 0) {
+            out->items.push_back(group_text(in, p, s, rc, 0));
+        } else if (p->groups == 1) {
+            out->items.push_back(group_text(in, p, s, rc, 1));
+        } else {
+            rt::Tuple* t = rt::make_tuple(in, p->groups);
+            for (uint32_t g = 1; g <= p->groups; ++g) t->items()[g - 1] = group_text(in, p, s, rc, g);
+            out->items.push_back(Value::from_obj(t));
+        }
+        notempty = ov[0] == ov[1];
+        pos = int64_t(p->offsets.to_cp(ov[1]));
+        if (pos > endpos) break;
+    }
+    return Value::from_obj(out);
+}
+
+Result<Value> pattern_groups(Interp&, Args args) { return Value::from_small_int(self_of(args)->groups); }
+
+// Pattern.groupindex(): {name: number} from PCRE2's name table.
+Result<Value> pattern_groupindex(Interp& in, Args args) {
+    PcrePattern* p = self_of(args);
+    uint32_t count = 0, entry_size = 0;
+    PCRE2_SPTR table = nullptr;
+    pcre2_pattern_info(p->code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(p->code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(p->code, PCRE2_INFO_NAMETABLE, &table);
+    // Entries are sorted by name; Python lists them by group number.
+    std::vector<std::pair<int64_t, std::string>> names;
+    for (uint32_t i = 0; i < count; ++i) {
+        PCRE2_SPTR e = table + size_t(i) * entry_size;
+        names.emplace_back((int64_t(e[0]) << 8) | e[1], std::string(reinterpret_cast<const char*>(e + 2)));
+    }
+    std::sort(names.begin(), names.end());
+    rt::Dict* d = rt::make_dict(in);
+    for (auto& [number, name] : names)
+        EDDY_CHECK(rt::dict_set(in, d, rt::str_value(in, name), Value::from_small_int(number)));
+    return Value::from_obj(d);
+}
+
+} // namespace
+
+Result<Value> init__pcre(Interp& in) {
+    rt::Module* module = rt::make_module(in, "_pcre");
+    Type* t = make_native_type(in, "PcrePattern", "_pcre", sizeof(PcrePattern));
+    t->trace = pattern_trace;
+    t->finalize = pattern_finalize;
+    rt::add_methods(in, t, {
+        {"match(self, string, pos, endpos, mode, notempty, /)", pattern_match},
+        {"findall(self, string, pos, endpos, /)", pattern_findall},
+        {"groups(self, /)", pattern_groups},
+        {"groupindex(self, /)", pattern_groupindex},
+    });
+    finish_native_type(in, t);
+    set_module_attr(in, module, "PcrePattern", Value::from_obj(t));
+    rt::add_functions(in, module, {{"compile(pattern, options, pattern_type, /)", pcre_compile}});
+    struct Option { const char* name; uint32_t value; };
+    for (Option o : {Option{"CASELESS", PCRE2_CASELESS}, Option{"MULTILINE", PCRE2_MULTILINE},
+                     Option{"DOTALL", PCRE2_DOTALL}, Option{"EXTENDED", PCRE2_EXTENDED},
+                     Option{"UCP", PCRE2_UCP}})
+        set_module_attr(in, module, o.name, Value::from_small_int(o.value));
+    return Value::from_obj(module);
+}
+
+} // namespace eddy::lib
