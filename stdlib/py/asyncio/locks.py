@@ -19,28 +19,29 @@ class BrokenBarrierError(RuntimeError):
     """Barrier is broken by barrier.abort() call."""
 
 
-class _LoopBoundMixin:
-    # A primitive binds to the first running loop that needs a future from it, as CPython's
-    # mixins._LoopBoundMixin does, and refuses to be used from another loop afterwards.
-    _loop = None
+# Every class here gets these as its own attributes instead of inheriting them from mixin
+# classes (CPython's mixins._LoopBoundMixin and _ContextManagerMixin): each base class in the
+# MRO makes every attribute lookup on the instance a little slower.
 
-    def _get_loop(self):
-        loop = get_running_loop()
-        if self._loop is None:
-            self._loop = loop
-        elif loop is not self._loop:
-            raise RuntimeError(f'{self!r} is bound to a different event loop')
-        return loop
+def _get_loop(self):
+    # A primitive binds to the first running loop that needs a future from it, and refuses
+    # to be used from another loop afterwards.
+    loop = get_running_loop()
+    if self._loop is None:
+        self._loop = loop
+    elif loop is not self._loop:
+        raise RuntimeError(f'{self!r} is bound to a different event loop')
+    return loop
 
 
-class _ContextManagerMixin:
-    async def __aenter__(self):
-        await self.acquire()
-        # `async with lock as x` binds None, as in CPython.
-        return None
+async def _aenter_acquire(self):
+    await self.acquire()
+    # `async with lock as x` binds None, as in CPython.
+    return None
 
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+
+async def _aexit_release(self, exc_type, exc, tb):
+    self.release()
 
 
 def _describe(obj, extra):
@@ -55,9 +56,14 @@ def _with_waiters(extra, waiters):
     return extra
 
 
-class Lock(_ContextManagerMixin, _LoopBoundMixin):
+class Lock:
     """Primitive lock objects: acquire() waits while the lock is held; waiters are served
     in FIFO order."""
+
+    _loop = None
+    _get_loop = _get_loop
+    __aenter__ = _aenter_acquire
+    __aexit__ = _aexit_release
 
     def __init__(self):
         self._waiters = None
@@ -81,7 +87,10 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             return True
         if self._waiters is None:
             self._waiters = []
-        fut = self._get_loop().create_future()
+        loop = get_running_loop()
+        if loop is not self._loop:
+            loop = self._get_loop()  # binds to the loop, or raises
+        fut = loop.create_future()
         self._waiters.append(fut)
         # The finally runs before the CancelledError handler so that a cancelled waiter
         # is out of the queue before it wakes the next one (never itself).
@@ -116,8 +125,11 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             fut.set_result(True)
 
 
-class Event(_LoopBoundMixin):
+class Event:
     """A flag that tasks can wait for: set() wakes every waiter, clear() resets it."""
+
+    _loop = None
+    _get_loop = _get_loop
 
     def __init__(self):
         self._waiters = []
@@ -147,7 +159,10 @@ class Event(_LoopBoundMixin):
         """Return True at once if the flag is set, else wait until set() is called."""
         if self._value:
             return True
-        fut = self._get_loop().create_future()
+        loop = get_running_loop()
+        if loop is not self._loop:
+            loop = self._get_loop()  # binds to the loop, or raises
+        fut = loop.create_future()
         self._waiters.append(fut)
         try:
             await fut
@@ -156,8 +171,13 @@ class Event(_LoopBoundMixin):
             self._waiters.remove(fut)
 
 
-class Condition(_ContextManagerMixin, _LoopBoundMixin):
+class Condition:
     """A condition variable over a Lock (a new one unless one is given)."""
+
+    _loop = None
+    _get_loop = _get_loop
+    __aenter__ = _aenter_acquire
+    __aexit__ = _aexit_release
 
     def __init__(self, lock=None):
         if lock is None:
@@ -224,9 +244,14 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.notify(len(self._waiters))
 
 
-class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
+class Semaphore:
     """A counter that acquire() decrements, waiting while it is zero, and release()
     increments."""
+
+    _loop = None
+    _get_loop = _get_loop
+    __aenter__ = _aenter_acquire
+    __aexit__ = _aexit_release
 
     def __init__(self, value=1):
         if value < 0:
@@ -250,12 +275,16 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
 
     async def acquire(self):
         """Decrement the counter, first waiting until it is above zero; return True."""
-        if not self.locked():
+        # `not self.locked()`, with the call made only when there are waiters to look at.
+        if self._value != 0 and (not self._waiters or not self.locked()):
             self._value -= 1
             return True
         if self._waiters is None:
             self._waiters = []
-        fut = self._get_loop().create_future()
+        loop = get_running_loop()
+        if loop is not self._loop:
+            loop = self._get_loop()  # binds to the loop, or raises
+        fut = loop.create_future()
         self._waiters.append(fut)
         # As in Lock.acquire: leave the queue before handling a cancel.
         try:
@@ -310,8 +339,11 @@ _RESETTING = 'resetting'
 _BROKEN = 'broken'
 
 
-class Barrier(_LoopBoundMixin):
+class Barrier:
     """Blocks tasks in wait() until `parties` of them are waiting, then releases them all."""
+
+    _loop = None
+    _get_loop = _get_loop
 
     def __init__(self, parties):
         if parties < 1:

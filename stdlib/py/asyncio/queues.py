@@ -2,11 +2,21 @@
 # (maxsize, put/get and their _nowait forms, task_done/join, the same wake-up order), over the
 # core's public API only.
 #
-# Storage lives behind _init/_put/_get, the hooks CPython's subclasses (and users') override;
-# the size checks read len(_queue) directly instead of calling full()/qsize(), which keeps the
-# non-waiting put/get paths short. put_nowait/get_nowait never create a future.
+# Storage lives behind _init/_put/_get, the hooks CPython's subclasses (and users') override.
+# For speed, put()/get() inline their _nowait twins and the size checks read len(_queue) instead
+# of calling full()/qsize() (so overriding those two changes only what callers see), and the
+# class has no mixin bases: each base lengthens every attribute lookup.
+#
+# Contract with the package: asyncio/__init__.py binds get_running_loop before it imports this
+# module.
 
-from .locks import Event, _LoopBoundMixin
+from . import get_running_loop
+from .locks import Event, _get_loop
+
+try:
+    from collections import deque as _deque
+except ImportError:
+    _deque = None
 
 __all__ = ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty')
 
@@ -35,9 +45,12 @@ def _drop(waiters, waiter):
         pass
 
 
-class Queue(_LoopBoundMixin):
+class Queue:
     """A queue for coordinating producer and consumer tasks. With maxsize > 0, put() waits
     while the queue holds maxsize items; with maxsize <= 0 it never waits."""
+
+    _loop = None
+    _get_loop = _get_loop
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -46,28 +59,22 @@ class Queue(_LoopBoundMixin):
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
-        # Items before _head in _queue are already taken; only the FIFO's _get moves it, so
-        # it stays 0 for any other storage and len(_queue) - _head is always the size.
-        self._head = 0
         self._init(maxsize)
 
-    # Storage hooks, overridden by LifoQueue and PriorityQueue.
-    def _init(self, maxsize):
-        self._queue = []
+    # Storage hooks, overridden by LifoQueue and PriorityQueue. The FIFO is a deque when the
+    # collections module is there; a list's pop(0) is the fallback (fine for bounded queues).
+    if _deque is not None:
+        def _init(self, maxsize):
+            self._queue = _deque()
 
-    def _get(self):
-        # Read at the head and drop the taken prefix once it is as long as the rest, so a
-        # get() is amortised O(1) however long the queue grows.
-        queue = self._queue
-        head = self._head
-        item = queue[head]
-        queue[head] = None
-        head += 1
-        if head + head >= len(queue):
-            del queue[:head]
-            head = 0
-        self._head = head
-        return item
+        def _get(self):
+            return self._queue.popleft()
+    else:
+        def _init(self, maxsize):
+            self._queue = []
+
+        def _get(self):
+            return self._queue.pop(0)
 
     def _put(self, item):
         self._queue.append(item)
@@ -84,8 +91,8 @@ class Queue(_LoopBoundMixin):
 
     def _format(self):
         result = f'maxsize={self._maxsize!r}'
-        if self.qsize():
-            result += f' _queue={list(self._queue)[self._head:]!r}'
+        if getattr(self, '_queue', None):
+            result += f' _queue={list(self._queue)!r}'
         if self._getters:
             result += f' _getters[{len(self._getters)}]'
         if self._putters:
@@ -96,7 +103,7 @@ class Queue(_LoopBoundMixin):
 
     def qsize(self):
         """Number of items in the queue."""
-        return len(self._queue) - self._head
+        return len(self._queue)
 
     @property
     def maxsize(self):
@@ -105,18 +112,21 @@ class Queue(_LoopBoundMixin):
 
     def empty(self):
         """Return True if the queue is empty, False otherwise."""
-        return len(self._queue) == self._head
+        return not self._queue
 
     def full(self):
         """Return True if there are maxsize items in the queue (never, when maxsize <= 0)."""
         if self._maxsize <= 0:
             return False
-        return len(self._queue) - self._head >= self._maxsize
+        return len(self._queue) >= self._maxsize
 
     async def put(self, item):
         """Put an item into the queue, first waiting for a free slot if it is full."""
-        while 0 < self._maxsize <= len(self._queue) - self._head:
-            putter = self._get_loop().create_future()
+        while 0 < self._maxsize <= len(self._queue):
+            loop = get_running_loop()
+            if loop is not self._loop:
+                loop = self._get_loop()  # binds to the loop, or raises
+            putter = loop.create_future()
             self._putters.append(putter)
             try:
                 await putter
@@ -127,11 +137,16 @@ class Queue(_LoopBoundMixin):
                 if not self.full() and not putter.cancelled():
                     _wakeup_next(self._putters)
                 raise
-        return self.put_nowait(item)
+        # put_nowait(), inlined: the room was checked just above.
+        self._put(item)
+        self._unfinished_tasks += 1
+        self._finished._value = False
+        if self._getters:
+            _wakeup_next(self._getters)
 
     def put_nowait(self, item):
         """Put an item into the queue without waiting; raise QueueFull if there is no room."""
-        if 0 < self._maxsize <= len(self._queue) - self._head:
+        if 0 < self._maxsize <= len(self._queue):
             raise QueueFull
         self._put(item)
         self._unfinished_tasks += 1
@@ -141,8 +156,11 @@ class Queue(_LoopBoundMixin):
 
     async def get(self):
         """Remove and return an item, first waiting for one if the queue is empty."""
-        while len(self._queue) == self._head:
-            getter = self._get_loop().create_future()
+        while not self._queue:
+            loop = get_running_loop()
+            if loop is not self._loop:
+                loop = self._get_loop()  # binds to the loop, or raises
+            getter = loop.create_future()
             self._getters.append(getter)
             try:
                 await getter
@@ -153,11 +171,15 @@ class Queue(_LoopBoundMixin):
                 if not self.empty() and not getter.cancelled():
                     _wakeup_next(self._getters)
                 raise
-        return self.get_nowait()
+        # get_nowait(), inlined: an item is there.
+        item = self._get()
+        if self._putters:
+            _wakeup_next(self._putters)
+        return item
 
     def get_nowait(self):
         """Remove and return an item if one is available at once, else raise QueueEmpty."""
-        if len(self._queue) == self._head:
+        if not self._queue:
             raise QueueEmpty
         item = self._get()
         if self._putters:
@@ -177,6 +199,9 @@ class Queue(_LoopBoundMixin):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
 
+
+# A binary heap on a list, as the heapq module keeps it; heapq's own functions replace these
+# where that module exists.
 
 def _heappush(heap, item):
     # Append, then move the item up while it is smaller than its parent.
@@ -219,6 +244,12 @@ def _heappop(heap):
         pos = parent
     heap[pos] = last
     return top
+
+
+try:
+    from heapq import heappush as _heappush, heappop as _heappop
+except ImportError:
+    pass
 
 
 class PriorityQueue(Queue):
