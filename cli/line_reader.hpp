@@ -1,0 +1,29 @@
+// cli/line_reader.hpp: where the REPL's lines come from: a terminal with line editing, history and
+// Tab completion (libedit), or plain reads from stdin with the prompt on stderr (as CPython does
+// when stdin is not a terminal or has no readline).
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace eddy {
+class Interpreter;
+}
+
+namespace eddy::cli {
+
+class LineReader {
+public:
+    enum class Status { Line, Interrupted, Eof };
+    virtual ~LineReader() = default;
+    // Shows `prompt` and reads one line into `line` (with its '\n', if one was typed).
+    virtual Status read(const char* prompt, std::string& line) = 0;
+};
+
+// Line editing on the terminal, completing through `py`; history in `history_file` (empty: none).
+// Null when stdin is not a terminal or eddy was built without libedit.
+std::unique_ptr<LineReader> make_editing_reader(Interpreter& py, const std::string& history_file);
+// Reads stdin as it comes, prompts on stderr.
+std::unique_ptr<LineReader> make_plain_reader();
+
+} // namespace eddy::cli

@@ -1,0 +1,225 @@
+# tests/cli/test_cli.py: runs the built `eddy` program with every command-line form and checks
+# stdout, stderr and the exit status against what python3 does (CPython 3.11's messages, with
+# "eddy" for the program name). Usage: test_cli.py PATH/TO/eddy
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+EDDY = os.path.abspath(sys.argv.pop(1))
+USAGE = ("usage: eddy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+         "Try `eddy -h' for more information.\n")
+
+
+def run(*args, stdin="", cwd=None):
+    p = subprocess.run([EDDY, *args], input=stdin, capture_output=True, text=True, cwd=cwd,
+                       timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+class Dir(unittest.TestCase):
+    """Each test gets a scratch directory holding the files it writes."""
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory()
+        self.dir = os.path.realpath(self._tmp.name)
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(textwrap.dedent(text))
+        return path
+
+
+class Programs(Dir):
+    def test_file_gets_argv_and_exit_status_zero(self):
+        path = self.write("p.py", "import sys\nprint(sys.argv)\n")
+        self.assertEqual(run(path, "a", "-c"), (0, f"[{path!r}, 'a', '-c']\n", ""))
+
+    def test_command_argv(self):
+        self.assertEqual(run("-c", "import sys; print(sys.argv)", "x", "-i"),
+                         (0, "['-c', 'x', '-i']\n", ""))
+
+    def test_command_attached_to_option(self):
+        self.assertEqual(run("-cprint(7)"), (0, "7\n", ""))
+
+    def test_stdin_dash_argv(self):
+        self.assertEqual(run("-", "x", stdin="import sys; print(sys.argv)\n"),
+                         (0, "['-', 'x']\n", ""))
+
+    def test_piped_stdin_without_arguments_is_a_program_not_a_prompt(self):
+        code, out, err = run(stdin="import sys\nprint(sys.argv)\n1 + 1\n")
+        self.assertEqual((code, out, err), (0, "['']\n", ""))
+
+    def test_uncaught_exception_prints_traceback_and_exits_1(self):
+        code, out, err = run("-c", "print('before')\n1/0")
+        self.assertEqual((code, out), (1, "before\n"))
+        self.assertEqual(err, 'Traceback (most recent call last):\n'
+                              '  File "<string>", line 2, in <module>\n'
+                              'ZeroDivisionError: division by zero\n')
+
+    def test_system_exit_codes(self):
+        self.assertEqual(run("-c", "raise SystemExit(3)"), (3, "", ""))
+        self.assertEqual(run("-c", "import sys; sys.exit()"), (0, "", ""))
+        self.assertEqual(run("-c", "raise SystemExit('bye')"), (1, "", "bye\n"))
+
+    def test_syntax_error_exits_1(self):
+        code, out, err = run("-c", "1 +")
+        self.assertEqual(code, 1)
+        self.assertTrue(err.endswith("SyntaxError: invalid syntax\n"), err)
+
+    def test_missing_file_exits_2(self):
+        missing = os.path.join(self.dir, "nope.py")
+        self.assertEqual(run(missing), (2, "", f"eddy: can't open file '{missing}': "
+                                               "[Errno 2] No such file or directory\n"))
+
+    def test_directory_runs_its_main(self):
+        self.write("app/__main__.py", "print('app main', __name__)\n")
+        self.assertEqual(run(os.path.join(self.dir, "app")), (0, "app main __main__\n", ""))
+        os.makedirs(os.path.join(self.dir, "empty"))
+        self.assertEqual(run(os.path.join(self.dir, "empty")),
+                         (1, "", f"eddy: can't find '__main__' module in "
+                                 f"'{os.path.join(self.dir, 'empty')}'\n"))
+
+
+class Modules(Dir):
+    def test_module_runs_as_main_with_its_path_in_argv(self):
+        path = self.write("mm.py", "import sys\nprint(__name__, sys.argv)\n")
+        self.assertEqual(run("-m", "mm", "a", cwd=self.dir),
+                         (0, f"__main__ [{path!r}, 'a']\n", ""))
+
+    def test_module_imports_its_siblings_from_the_current_directory(self):
+        self.write("helper.py", "VALUE = 41\n")
+        self.write("mm.py", "import helper\nprint(helper.VALUE + 1)\n")
+        self.assertEqual(run("-m", "mm", cwd=self.dir), (0, "42\n", ""))
+
+    def test_package_runs_its_main_submodule(self):
+        self.write("pkg/__init__.py", "print('init')\n")
+        self.write("pkg/__main__.py", "print('main', __name__)\n")
+        self.assertEqual(run("-m", "pkg", cwd=self.dir), (0, "init\nmain __main__\n", ""))
+
+    def test_submodule(self):
+        self.write("pkg/__init__.py", "")
+        self.write("pkg/tool.py", "print('tool', __name__)\n")
+        self.assertEqual(run("-m", "pkg.tool", cwd=self.dir), (0, "tool __main__\n", ""))
+
+    def test_missing_module_exits_1(self):
+        self.assertEqual(run("-m", "nonexistent_mod", cwd=self.dir),
+                         (1, "", "eddy: No module named nonexistent_mod\n"))
+
+    def test_package_without_main(self):
+        self.write("bare/__init__.py", "")
+        self.assertEqual(run("-m", "bare", cwd=self.dir),
+                         (1, "", "eddy: No module named bare.__main__; 'bare' is a package "
+                                 "and cannot be directly executed\n"))
+
+    def test_missing_parent_package(self):
+        self.assertEqual(run("-m", "nopkg.sub", cwd=self.dir),
+                         (1, "", "eddy: Error while finding module specification for "
+                                 "'nopkg.sub' (ModuleNotFoundError: No module named 'nopkg')\n"))
+
+    def test_module_exception_exits_1(self):
+        self.write("bad.py", "raise ValueError('no')\n")
+        code, out, err = run("-m", "bad", cwd=self.dir)
+        self.assertEqual(code, 1)
+        self.assertTrue(err.endswith("ValueError: no\n"), err)
+
+
+class UsageErrors(unittest.TestCase):
+    def test_missing_arguments(self):
+        for opt in ("-c", "-m", "-X"):
+            self.assertEqual(run(opt), (2, "", f"Argument expected for the {opt} option\n" + USAGE))
+
+    def test_unknown_options(self):
+        self.assertEqual(run("-Z"), (2, "", "Unknown option: -Z\n" + USAGE))
+        self.assertEqual(run("--frobnicate"), (2, "", "unknown option --frobnicate\n" + USAGE))
+
+    def test_help_and_version(self):
+        for opt in ("-h", "--help", "-?"):
+            code, out, err = run(opt)
+            self.assertEqual((code, err), (0, ""))
+            self.assertTrue(out.startswith("usage: eddy [option] ..."), out)
+            self.assertIn("-m mod", out)
+        for opt in ("-V", "--version"):
+            code, out, err = run(opt)
+            self.assertEqual((code, err), (0, ""))
+            self.assertRegex(out, r"^eddy \d+\.\d+\.\d+\n$")
+
+
+class XOptions(unittest.TestCase):
+    def test_recursion_limit(self):
+        self.assertEqual(run("-X", "recursionlimit=50", "-c",
+                             "import sys; print(sys.getrecursionlimit())"), (0, "50\n", ""))
+        code, out, err = run("-Xrecursionlimit=60", "-c", "def f(): f()\nf()")
+        self.assertEqual(code, 1)
+        self.assertTrue(err.endswith("RecursionError: maximum recursion depth exceeded\n"), err)
+
+    def test_int_max_str_digits(self):
+        self.assertEqual(run("-X", "int_max_str_digits=640", "-c",
+                             "import sys; print(sys.get_int_max_str_digits())"), (0, "640\n", ""))
+        code, out, err = run("-X", "int_max_str_digits=5", "-c", "pass")
+        self.assertEqual((code, out), (1, ""))
+        self.assertIn("must be >= 640 or 0 for unlimited", err)
+
+    def test_memory_limit(self):
+        code, out, err = run("-X", "memory_limit=16M", "-c",
+                             "try:\n x = [0] * 10**8\nexcept MemoryError:\n print('MemoryError')")
+        self.assertEqual((code, out, err), (0, "MemoryError\n", ""))
+
+    def test_bad_values_and_unknown_names(self):
+        self.assertEqual(run("-X", "recursionlimit=x", "-c", "pass")[0], 1)
+        self.assertEqual(run("-X", "memory_limit=lots", "-c", "pass")[0], 1)
+        # CPython ignores -X options it does not know.
+        self.assertEqual(run("-X", "frobnicate", "-c", "print(1)"), (0, "1\n", ""))
+
+
+class Disassembly(Dir):
+    def test_every_code_object_with_line_numbers(self):
+        path = self.write("d.py", """\
+            def f(a):
+                return a + 1
+            print(f(1))
+            """)
+        code, out, err = run("--dis", path)
+        self.assertEqual((code, err), (0, ""))
+        self.assertIn("Disassembly of <code object f", out)
+        self.assertRegex(out, r"(?m)^  2 +0 LOAD_FAST +0 \(a\)$")
+        self.assertRegex(out, r"(?m)^  3 +\d+ LOAD_NAME")
+
+    def test_syntax_error(self):
+        path = self.write("bad.py", "def f(:\n")
+        code, out, err = run("--dis", path)
+        self.assertEqual((code, out), (1, ""))
+        self.assertIn("SyntaxError", err)
+
+    def test_missing_file(self):
+        self.assertEqual(run("--dis", "/nonexistent/x.py")[0], 2)
+        self.assertEqual(run("--dis"), (2, "", "Argument expected for the --dis option\n" + USAGE))
+
+
+class Inspect(unittest.TestCase):
+    def test_prompt_after_command_sees_its_names(self):
+        code, out, err = run("-i", "-c", "x = 5", stdin="print(x * 2)\nx\n")
+        self.assertEqual((code, out), (0, "10\n5\n"))
+        self.assertEqual(err, ">>> >>> >>> \n")
+
+    def test_prompt_after_a_traceback(self):
+        code, out, err = run("-i", "-c", "x = 5\n1/0", stdin="x\n")
+        self.assertEqual((code, out), (0, "5\n"))
+        self.assertIn("ZeroDivisionError", err)
+
+    def test_system_exit_at_the_prompt(self):
+        self.assertEqual(run("-i", "-c", "", stdin="raise SystemExit(4)\n")[0], 4)
+
+    def test_clustered_with_quiet(self):
+        self.assertEqual(run("-qi", "-c", "y = 1", stdin="y + 1\n")[:2], (0, "2\n"))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)

@@ -1,0 +1,169 @@
+# tests/repl/test_repl.py: drives the real `eddy` prompt through a pseudo-terminal, as a person at a
+# terminal would: prompts, echoed values, blocks, tracebacks, Ctrl-C, Ctrl-D, history kept between
+# sessions, Tab completion. Usage: test_repl.py PATH/TO/eddy
+import os
+import pty
+import re
+import select
+import signal
+import sys
+import tempfile
+import time
+import unittest
+
+EDDY = os.path.abspath(sys.argv.pop(1))
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x07")
+
+
+class Session:
+    """One eddy process on a pseudo-terminal. Output is kept as plain text (escapes removed)."""
+
+    def __init__(self, home, args=()):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            env = {"HOME": home, "TERM": "xterm", "PATH": os.environ.get("PATH", ""),
+                   "LC_ALL": "C.UTF-8"}
+            os.execve(EDDY, [EDDY, *args], env)
+        self.text = ""
+
+    def read_until(self, pattern, timeout=20):
+        """Reads until `pattern` (a regex) matches the output read since the last call."""
+        start = len(self.text)
+        deadline = time.monotonic() + timeout
+        while True:
+            m = re.search(pattern, self.text[start:])
+            if m:
+                self.mark = start + m.end()
+                return self.text[start:start + m.end()]
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"no {pattern!r} in {self.text[start:]!r}")
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096).decode("utf-8", "replace")
+                except OSError:
+                    chunk = ""
+                if not chunk:
+                    raise AssertionError(f"eddy ended before {pattern!r}: {self.text[start:]!r}")
+                self.text += ANSI.sub("", chunk).replace("\r", "")
+
+    def send(self, keys):
+        os.write(self.fd, keys.encode())
+
+    def line(self, text, then=r">>> $"):
+        """Types a line and returns what was printed up to the next prompt."""
+        self.send(text + "\r")
+        return self.read_until(then)
+
+    def wait(self):
+        _, status = os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        return os.waitstatus_to_exitcode(status)
+
+
+class Repl(unittest.TestCase):
+    def setUp(self):
+        self.home = tempfile.TemporaryDirectory()
+        self.s = Session(self.home.name)
+        self.s.read_until(r">>> $")
+
+    def tearDown(self):
+        if self.s.pid:
+            try:
+                os.kill(self.s.pid, signal.SIGKILL)
+                self.s.wait()
+            except (ProcessLookupError, ChildProcessError, OSError):
+                pass
+        self.home.cleanup()
+
+    def quit(self):
+        self.s.send("\x04")
+        code = self.s.wait()
+        self.s.pid = 0
+        return code
+
+    def test_banner_and_ctrl_d_exits_0(self):
+        self.assertIn("eddy ", self.s.text.splitlines()[0])
+        self.assertEqual(self.quit(), 0)
+
+    def test_values_are_echoed_and_kept_in_underscore(self):
+        self.assertIn("\n3\n", self.s.line("1 + 2"))
+        self.assertIn("\n3\n", self.s.line("_"))
+        self.assertEqual(self.s.line("None"), "None\n>>> ")     # the typed line, no echo
+        self.assertIn("\n'hi'\n", self.s.line("'hi'"))
+        self.assertEqual(self.s.line("x = 1"), "x = 1\n>>> ")
+
+    def test_blocks_continue_until_a_blank_line(self):
+        self.s.line("def double(n):", then=r"\.\.\. $")
+        self.s.line("    return n * 2", then=r"\.\.\. $")
+        self.s.line("")
+        self.assertIn("\n42\n", self.s.line("double(21)"))
+        self.s.line("for i in range(2):", then=r"\.\.\. $")
+        self.s.line("    print('loop', i)", then=r"\.\.\. $")
+        out = self.s.line("")
+        self.assertIn("loop 0\nloop 1\n", out)
+
+    def test_open_brackets_continue(self):
+        self.s.line("(1 +", then=r"\.\.\. $")
+        self.assertIn("\n3\n", self.s.line("2)"))
+
+    def test_a_traceback_does_not_end_the_session(self):
+        out = self.s.line("1/0")
+        self.assertIn('Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\n'
+                      "ZeroDivisionError: division by zero\n", out)
+        self.assertIn("SyntaxError", self.s.line("1 +"))
+        self.assertIn("\n2\n", self.s.line("1 + 1"))
+
+    def test_ctrl_c_abandons_the_line(self):
+        self.s.send("print('never')")
+        self.s.read_until("never")
+        self.s.send("\x03")
+        self.s.read_until(r"KeyboardInterrupt\n>>> $")
+        self.s.line("if True:", then=r"\.\.\. $")
+        self.s.send("\x03")
+        self.s.read_until(r"KeyboardInterrupt\n>>> $")
+        self.assertIn("\n5\n", self.s.line("5"))
+        self.assertNotIn("never\n", self.s.text)
+
+    def test_ctrl_c_interrupts_running_code(self):
+        self.s.line("while True: pass", then=r"\.\.\. $")
+        self.s.send("\r")
+        time.sleep(0.3)   # let the loop start; the test passes either way
+        self.s.send("\x03")
+        out = self.s.read_until(r">>> $")
+        self.assertIn("KeyboardInterrupt", out)
+        self.assertIn("\n6\n", self.s.line("6"))
+
+    def test_system_exit_status(self):
+        self.s.send("raise SystemExit(7)\r")
+        code = self.s.wait()
+        self.s.pid = 0
+        self.assertEqual(code, 7)
+
+    def test_tab_completes_names_and_attributes(self):
+        self.s.send("pri\t")
+        self.s.read_until(r"print\($")
+        self.assertIn("tab\n", self.s.line("'tab')"))
+        self.s.line("class Box:", then=r"\.\.\. $")
+        self.s.line("    capacity = 3", then=r"\.\.\. $")
+        self.s.line("")
+        self.s.send("Box.cap\t")
+        self.s.read_until(r"Box\.capacity$")
+        self.assertIn("\n3\n", self.s.line(""))
+
+    def test_history_is_kept_between_sessions(self):
+        self.s.line("remembered = 12")
+        self.assertEqual(self.quit(), 0)
+        with open(os.path.join(self.home.name, ".eddy_history")) as f:
+            self.assertIn("remembered", f.read())   # libedit's format encodes the spaces
+        self.s = Session(self.home.name)
+        self.s.read_until(r">>> $")
+        self.s.send("\x1b[A")   # up arrow recalls the last line of the previous session
+        self.s.read_until(r"remembered = 12$")
+        self.s.line("")
+        self.assertIn("\n12\n", self.s.line("remembered"))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)
