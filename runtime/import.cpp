@@ -227,6 +227,7 @@ Result<Value> load_module_from_source(Interp& in, const SourceModule& spec) {
 }
 
 Result<Value> import_module(Interp& in, std::string_view name) {
+    if (in.vm->import_filter) EDDY_CHECK(in.vm->import_filter(in, name));
     Value m = modules_get(in, name);
     if (!m.is_null()) {
         if (m.is_none())

@@ -437,8 +437,11 @@ rt::Result<Value> call_function_ex(rt::Interp& in, Value callee, Value args, Val
 
 rt::Status safe_point(rt::Interp& in) {
     if (in.vm->interrupt_requested) {
-        in.vm->interrupt_requested = 0;
-        return in.raise(in.exc.KeyboardInterrupt);
+        if (!in.vm->safe_point_hook) {
+            in.vm->interrupt_requested = 0;
+            return in.raise(in.exc.KeyboardInterrupt);
+        }
+        EDDY_CHECK(in.vm->safe_point_hook(in));
     }
     if (in.heap.wants_collect()) in.heap.collect();
     return rt::ok();

@@ -62,6 +62,14 @@ struct VmState {
 
     rt::Dict* empty_builtins = nullptr;   // builtins namespace used before a builtins module exists
 
+    // ---- the embedding layer's limits (api/limits.cpp); unset unless the host asked ----
+    // Called by safe_point() instead of raising KeyboardInterrupt while interrupt_requested is
+    // set; it keeps the flag armed to be called at every safe point (instruction budget, host
+    // interrupt callback) and returns an error to stop the script.
+    std::function<rt::Status(rt::Interp&)> safe_point_hook;
+    // Consulted by every import with the module's absolute name; an error refuses the import.
+    std::function<rt::Status(rt::Interp&, std::string_view)> import_filter;
+
     // ---- import system ----
     NativeModuleLoader native_module_loader;
     // Used when sys.path does not exist (no stdlib): directories searched by `import`.
