@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "parser/parse.hpp"
 #include "runtime/interp.hpp"
@@ -94,6 +95,7 @@ struct Interpreter::Impl final : rt::RootSource {
     volatile std::sig_atomic_t m_keyboard_interrupt = 0;
     std::uint64_t m_safe_points = 0;
     std::vector<std::string> m_registered_modules;   // always importable under an allow-list
+    std::unordered_map<const void*, std::string> m_class_names;   // native classes by C++ tag
 };
 
 // Held by every public entry point. The outermost entry registers the caller's frame as the base

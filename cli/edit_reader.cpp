@@ -123,6 +123,7 @@ private:
         char bytes[MB_LEN_MAX];
         size_t len = 0;
         for (;;) {
+            if (len == 0 && !wait_for_input(STDIN_FILENO)) return -1;
             unsigned char b;
             ssize_t n = ::read(STDIN_FILENO, &b, 1);
             if (n < 0 && errno == EINTR) {

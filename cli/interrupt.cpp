@@ -4,6 +4,7 @@
 #include "cli/interrupt.hpp"
 
 #include <csignal>
+#include <poll.h>
 #include <eddy/eddy.hpp>
 
 namespace eddy::cli {
@@ -34,6 +35,14 @@ void set_running(Interpreter* py) {
 }
 
 bool interrupt_pending() { return g_pressed != 0; }
+
+bool wait_for_input(int fd) {
+    for (;;) {
+        if (g_pressed) return false;
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, 100) > 0) return true;   // input, end of input or an error: read() tells
+    }
+}
 
 bool take_interrupt() {
     bool pressed = g_pressed != 0;

@@ -15,6 +15,9 @@ void install_interrupt_handler();
 void set_running(Interpreter* py);
 // True if Ctrl-C was pressed and not yet taken.
 bool interrupt_pending();
+// Waits until `fd` has input; false when Ctrl-C was pressed first. A signal that arrives just
+// before a blocking read() would not interrupt it, so the wait polls the flag as well.
+bool wait_for_input(int fd);
 // True (once) if Ctrl-C was pressed since the last call.
 bool take_interrupt();
 

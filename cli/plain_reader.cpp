@@ -27,6 +27,11 @@ public:
                 return Status::Line;
             }
             char chunk[4096];
+            if (!wait_for_input(STDIN_FILENO)) {
+                take_interrupt();
+                m_buffer.clear();
+                return Status::Interrupted;
+            }
             ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
             if (n < 0 && errno == EINTR) {
                 if (!take_interrupt()) continue;

@@ -85,6 +85,8 @@ enum class Interactive {
 
 class Object;
 class Module;
+template <class T>
+class Class;
 struct Arg;
 
 /// One interpreter: its own heap, modules and event loop. Two interpreters in one process are
@@ -156,6 +158,10 @@ public:
     Object def(std::string_view name, F fn, std::vector<Arg> params = {});
     /// A native module that `import name` finds (created on first use).
     Module module(std::string_view name);
+    /// A native class wrapping the C++ type T, bound in module `module` ("__main__" by default,
+    /// else a native module): see Class.
+    template <class T>
+    Class<T> klass(std::string_view name, std::string_view module = "__main__");
 
     /// Flushes buffered output (also done by the destructor).
     void flush();
@@ -651,6 +657,135 @@ template <class F>
 Module& Module::def(std::string_view name, F fn, std::vector<Arg> params) {
     m_module.set_attr(name, detail::def_function(*m_impl, name, std::move(fn), std::move(params)));
     return *this;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Native classes: a Python class whose instances own a C++ object.
+
+namespace detail {
+
+/// One static tag per wrapped C++ type: instances carry it, so a method of one class refuses an
+/// instance of another.
+template <class T>
+struct ClassTag {
+    static inline const char tag = 0;
+};
+
+/// The class's Python type.
+Object make_class(Impl& impl, std::string_view name, std::string_view module, const void* tag);
+/// A new instance of `cls` owning `object`, which `destroy` deletes with the instance.
+Raw wrap_instance(Impl& impl, Raw cls, void* object, const void* tag, void (*destroy)(void*));
+/// The C++ object of an instance of the class tagged `tag`; Mismatch naming the class otherwise.
+void* unwrap_instance(Impl& impl, Raw v, const void* tag);
+/// Installs `factory` (a native function building an instance) as the class's constructor.
+void set_constructor(Impl& impl, Raw cls, const Object& factory);
+/// Sets `cls.name` = value in the class's namespace (methods, properties).
+void set_class_attr(Impl& impl, Raw cls, std::string_view name, Raw value);
+/// property(fget, fset).
+Object make_property(Impl& impl, const Object& getter, const Object* setter);
+
+/// The receiver of a method of a native class.
+template <class T>
+struct Self {
+    T* object;
+};
+
+} // namespace detail
+
+template <class T>
+struct Converter<detail::Self<T>> {
+    static detail::Self<T> from(detail::Impl& impl, detail::Raw v) {
+        return {static_cast<T*>(detail::unwrap_instance(impl, v, &detail::ClassTag<T>::tag))};
+    }
+};
+
+/// Binds the C++ type T as a Python class: `py.klass<Vec>("Vec").constructor<double, double>()
+/// .method("length", &Vec::length).property("x", &Vec::get_x, &Vec::set_x)`.
+template <class T>
+class Class {
+public:
+    Class(detail::Impl& impl, std::string_view name, std::string_view module)
+        : m_impl(&impl),
+          m_type(detail::make_class(impl, name, module, &detail::ClassTag<T>::tag)) {}
+
+    /// `Cls(args...)` constructs a T from the converted arguments.
+    template <class... A>
+    Class& constructor(std::vector<Arg> params = {}) {
+        Object cls = m_type;
+        detail::Impl* impl = m_impl;
+        auto make = [impl, cls](A... args) {
+            T* object = new T(std::move(args)...);
+            detail::Raw inst = detail::wrap_instance(*impl, detail::Access::raw(cls), object,
+                                                     &detail::ClassTag<T>::tag,
+                                                     [](void* p) { delete static_cast<T*>(p); });
+            return detail::Access::hold(*impl, inst);
+        };
+        detail::set_constructor(*m_impl, raw(), detail::def_function(*m_impl, name(), make, std::move(params)));
+        return *this;
+    }
+
+    /// A method: a member function pointer, or any callable whose first parameter is T&.
+    template <class R, class... A>
+    Class& method(std::string_view method_name, R (T::*fn)(A...), std::vector<Arg> params = {}) {
+        return add(method_name, [fn](detail::Self<T> self, A... args) -> R { return (self.object->*fn)(args...); },
+                   std::move(params));
+    }
+    template <class R, class... A>
+    Class& method(std::string_view method_name, R (T::*fn)(A...) const, std::vector<Arg> params = {}) {
+        return add(method_name, [fn](detail::Self<T> self, A... args) -> R { return (self.object->*fn)(args...); },
+                   std::move(params));
+    }
+
+    /// A read-only property from a getter, or a read-write one with a setter.
+    template <class V>
+    Class& property(std::string_view prop, V (T::*getter)() const) {
+        Object get = detail::def_function(*m_impl, prop, [getter](detail::Self<T> s) { return (s.object->*getter)(); }, {});
+        set(prop, detail::make_property(*m_impl, get, nullptr));
+        return *this;
+    }
+    template <class V, class W>
+    Class& property(std::string_view prop, V (T::*getter)() const, void (T::*setter)(W)) {
+        Object get = detail::def_function(*m_impl, prop, [getter](detail::Self<T> s) { return (s.object->*getter)(); }, {});
+        Object put = detail::def_function(*m_impl, prop,
+            [setter](detail::Self<T> s, detail::Bare<W> v) { (s.object->*setter)(std::move(v)); }, {});
+        set(prop, detail::make_property(*m_impl, get, &put));
+        return *this;
+    }
+    /// A property over a data member, read-write.
+    template <class V>
+    Class& property(std::string_view prop, V T::*member) {
+        Object get = detail::def_function(*m_impl, prop, [member](detail::Self<T> s) { return s.object->*member; }, {});
+        Object put = detail::def_function(*m_impl, prop, [member](detail::Self<T> s, V v) { s.object->*member = std::move(v); }, {});
+        set(prop, detail::make_property(*m_impl, get, &put));
+        return *this;
+    }
+
+    /// The Python class.
+    const Object& type() const { return m_type; }
+
+private:
+    template <class F>
+    Class& add(std::string_view method_name, F fn, std::vector<Arg> params) {
+        if (!params.empty()) params.insert(params.begin(), arg("self"));
+        set(method_name, detail::def_function(*m_impl, method_name, std::move(fn), std::move(params)));
+        return *this;
+    }
+    void set(std::string_view attr, const Object& value) {
+        detail::set_class_attr(*m_impl, raw(), attr, detail::Access::raw(value));
+    }
+    detail::Raw raw() const { return detail::Access::raw(m_type); }
+    std::string name() const { return m_type.attr("__name__").as<std::string>(); }
+
+    detail::Impl* m_impl;
+    Object m_type;
+};
+
+template <class T>
+Class<T> Interpreter::klass(std::string_view name, std::string_view module) {
+    Class<T> cls(*m_impl, name, module);
+    if (module == "__main__") set_global_object(name, cls.type());
+    else this->module(module).set(name, cls.type());
+    return cls;
 }
 
 } // namespace eddy

@@ -23,6 +23,9 @@ class Session:
         if self.pid == 0:
             env = {"HOME": home, "TERM": "xterm", "PATH": os.environ.get("PATH", ""),
                    "LC_ALL": "C.UTF-8"}
+            for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):   # sanitizer builds
+                if name in os.environ:
+                    env[name] = os.environ[name]
             os.execve(EDDY, [EDDY, *args], env)
         self.text = ""
 
