@@ -8,6 +8,7 @@ if(NOT TARGET eddy::eddy)
   set_target_properties(eddy::eddy PROPERTIES
     IMPORTED_LOCATION "${_eddy_prefix}/lib/libeddy.a"
     INTERFACE_INCLUDE_DIRECTORIES "${_eddy_prefix}/include"
-    INTERFACE_COMPILE_FEATURES cxx_std_20)
+    INTERFACE_COMPILE_FEATURES cxx_std_20
+    INTERFACE_LINK_LIBRARIES pcre2-8)   # the re module (libpcre2-dev)
 endif()
 unset(_eddy_prefix)
