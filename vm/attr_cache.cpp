@@ -31,11 +31,25 @@ bool is_plain_value(rt::Interp& in, Value v) {
     return !(vt->flags & rt::TF_HeapType) && !vt->descr_get && !vt->descr_set;
 }
 
-void fill(InlineCache& c, rt::Type* t, AttrKind kind, Value value) {
-    c.type = t;
-    c.version = t->version_tag;
-    c.kind = kind;
-    c.value = value;
+// The way to (re)fill for receiver type `t`: its own if it has one, else the next in turn.
+CacheWay& way_for(InlineCache& c, rt::Type* t) {
+    for (CacheWay& w : c.ways) {
+        if (w.type == t) {
+            w = CacheWay{};
+            return w;
+        }
+    }
+    CacheWay& w = c.ways[c.next_way];
+    c.next_way = uint8_t((c.next_way + 1) % InlineCache::Ways);
+    w = CacheWay{};
+    return w;
+}
+
+void fill(CacheWay& w, rt::Type* t, AttrKind kind, Value value) {
+    w.type = t;
+    w.version = t->version_tag;
+    w.kind = kind;
+    w.value = value;
 }
 
 rt::Dict* instance_dict(rt::Obj* o) {
@@ -45,25 +59,25 @@ rt::Dict* instance_dict(rt::Obj* o) {
 } // namespace
 
 rt::Result<Value> load_attr_miss(rt::Interp& in, InlineCache& c, Value obj) {
-    c.kind = AttrKind::Empty;
     if (!obj.is_obj()) return rt::get_attr(in, obj, c.name);
     rt::Obj* o = obj.as_obj();
     rt::Type* t = o->type;
     if (!generic_lookup_type(in, t, false)) return rt::get_attr(in, obj, c.name);
+    CacheWay& w = way_for(c, t);
     Value descr = rt::type_lookup(t, c.name);
     if (descr.is_null()) {
-        if (t->dict_offset) fill(c, t, AttrKind::InstanceDict, Value::null());
+        if (t->dict_offset) fill(w, t, AttrKind::InstanceDict, Value::null());
     } else if (descr.is_obj() && descr.as_obj()->type == in.types.property) {
-        if (rt::is_function(in, descr.as<rt::Property>()->fget)) fill(c, t, AttrKind::Property, descr);
+        if (rt::is_function(in, descr.as<rt::Property>()->fget)) fill(w, t, AttrKind::Property, descr);
     } else if (is_plain_value(in, descr)) {
-        fill(c, t, AttrKind::ClassValue, descr);
+        fill(w, t, AttrKind::ClassValue, descr);
     }
-    if (c.kind == AttrKind::InstanceDict || c.kind == AttrKind::ClassValue) {
+    if (w.kind == AttrKind::InstanceDict || w.kind == AttrKind::ClassValue) {
         if (rt::Dict* d = instance_dict(o)) {
-            Value v = dict_get_hinted(d, c, c.hint);
+            Value v = dict_get_hinted(d, c.name, w.hint);
             if (!v.is_null()) return v;
         }
-        if (c.kind == AttrKind::ClassValue) return descr;
+        if (w.kind == AttrKind::ClassValue) return descr;
     }
     return rt::get_attr(in, obj, c.name);
 }
@@ -72,14 +86,14 @@ rt::Status store_attr_miss(rt::Interp& in, InlineCache& c, Value obj, Value valu
     if (!obj.is_obj()) return rt::set_attr(in, obj, c.name, value);
     rt::Obj* o = obj.as_obj();
     rt::Type* t = o->type;
-    bool valid = c.kind == AttrKind::InstanceDict && cache_matches(c, o);
-    if (!valid) {
-        c.kind = AttrKind::Empty;
+    CacheWay* w = find_way(c, o);
+    if (!w) {
         if (!generic_lookup_type(in, t, true) || !t->dict_offset)
             return rt::set_attr(in, obj, c.name, value);
         Value descr = rt::type_lookup(t, c.name);
         if (!descr.is_null() && !is_plain_value(in, descr)) return rt::set_attr(in, obj, c.name, value);
-        fill(c, t, AttrKind::InstanceDict, Value::null());
+        w = &way_for(c, t);
+        fill(*w, t, AttrKind::InstanceDict, Value::null());
     }
     // A store into the instance dict: create it if needed, then remember where the key went.
     rt::Dict*& slot = rt::instance_dict_slot(o);
@@ -88,21 +102,20 @@ rt::Status store_attr_miss(rt::Interp& in, InlineCache& c, Value obj, Value valu
     size_t before = d->entries.size();
     rt::dict_set_str(in, d, c.name, value);
     if (d->entries.size() > before && d->entries.back().key.is(Value::from_obj(c.name)))
-        c.hint = uint32_t(d->entries.size() - 1);
+        w->hint = uint32_t(d->entries.size() - 1);
     else if (int64_t pos = rt::dict_find_str(d, c.name); pos >= 0)
-        c.hint = uint32_t(pos);
+        w->hint = uint32_t(pos);
     return rt::ok();
 }
 
 rt::Status load_method_miss(rt::Interp& in, InlineCache& c, Value obj, Value* out) {
-    c.kind = AttrKind::Empty;
     if (obj.is_obj() && generic_lookup_type(in, obj.as_obj()->type, false) &&
         obj.as_obj()->type != in.types.module) {
         rt::Type* t = obj.as_obj()->type;
         Value attr = rt::type_lookup(t, c.name);
         if (attr.is_obj() && (attr.as_obj()->type == in.types.function ||
                               attr.as_obj()->type == in.types.method_descriptor))
-            fill(c, t, AttrKind::Method, attr);
+            fill(way_for(c, t), t, AttrKind::Method, attr);
     }
     return load_method(in, obj, c.name, out);
 }

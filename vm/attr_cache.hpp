@@ -13,18 +13,21 @@
 
 namespace eddy::vm {
 
-// True when a cache filled for `obj`'s type is still valid for it.
-inline bool cache_matches(const InlineCache& c, rt::Obj* obj) {
-    return obj->type == c.type && obj->type->version_tag == c.version;
+// The way filled for `obj`'s type while that type's version is unchanged, else null.
+inline CacheWay* find_way(InlineCache& c, rt::Obj* obj) {
+    rt::Type* t = obj->type;
+    for (CacheWay& w : c.ways)
+        if (w.type == t) return w.version == t->version_tag ? &w : nullptr;
+    return nullptr;
 }
 
-// The value stored under c.name in `d`, trying the remembered position first; null when absent.
-inline rt::Value dict_get_hinted(rt::Dict* d, InlineCache& c, uint32_t& hint) {
+// The value stored under `name` in `d`, trying the remembered position first; null when absent.
+inline rt::Value dict_get_hinted(rt::Dict* d, rt::Str* name, uint32_t& hint) {
     if (hint < d->entries.size()) {
         const rt::DictEntry& e = d->entries[hint];
-        if (e.key.is(rt::Value::from_obj(c.name))) return e.value;
+        if (e.key.is(rt::Value::from_obj(name))) return e.value;
     }
-    int64_t pos = rt::dict_find_str(d, c.name);
+    int64_t pos = rt::dict_find_str(d, name);
     if (pos < 0) return rt::Value::null();
     hint = uint32_t(pos);
     return d->entries[size_t(pos)].value;

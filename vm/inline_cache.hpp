@@ -33,14 +33,24 @@ enum class AttrKind : uint8_t {
     Property,      // LOAD_ATTR: `value` is a property whose fget is called with the instance
 };
 
-struct InlineCache {
-    rt::Str* name = nullptr;       // the instruction's name (its operand before quickening)
+// What one receiver type's lookup found.
+struct CacheWay {
     rt::Type* type = nullptr;      // receiver type when filled
     uint32_t version = 0;          // type's version tag when filled (never 0 once filled)
-    uint32_t hint = 0;             // a dict entry position to try first (instance dict / globals)
-    uint32_t hint2 = 0;            // LOAD_GLOBAL: the builtins entry position
+    uint32_t hint = 0;             // an instance-dict entry position to try first
     AttrKind kind = AttrKind::Empty;
     rt::Value value = rt::Value::null();   // the class attribute found (kinds ClassValue..Property)
+};
+
+// Attribute sites are often polymorphic (a base-class method sees every subclass), so an entry
+// remembers up to Ways receiver types, replaced round-robin.
+struct InlineCache {
+    static constexpr int Ways = 4;
+    rt::Str* name = nullptr;       // the instruction's name (its operand before quickening)
+    CacheWay ways[Ways];
+    uint32_t hint = 0;             // LOAD_GLOBAL: the globals entry position to try first
+    uint32_t hint2 = 0;            // LOAD_GLOBAL: the builtins entry position
+    uint8_t next_way = 0;          // the way the next new receiver type replaces
 };
 
 } // namespace eddy::vm

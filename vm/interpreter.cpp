@@ -422,9 +422,10 @@ dispatch: {
     TARGET(LOAD_ATTR) {
         InlineCache& c = caches[arg];
         Value obj = TOP();
-        if (obj.is_obj() && cache_matches(c, obj.as_obj())) {
-            if (c.kind == AttrKind::Property) {
-                Value fget = c.value.as<rt::Property>()->fget;
+        CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
+        if (w) {
+            if (w->kind == AttrKind::Property) {
+                Value fget = w->value.as<rt::Property>()->fget;
                 if (fget.is_obj() && fget.as_obj()->type == in.types.function &&
                     fget.as<rt::Function>()->code->simple_argcount == 1) {
                     // The getter runs as an ordinary call: its result lands where obj was.
@@ -438,17 +439,17 @@ dispatch: {
                     DISPATCH();
                 }
             } else if (rt::Dict* d = instance_dict_of(obj.as_obj())) {
-                Value v = dict_get_hinted(d, c, c.hint);
+                Value v = dict_get_hinted(d, c.name, w->hint);
                 if (!v.is_null()) {
                     TOP() = v;
                     DISPATCH();
                 }
-                if (c.kind == AttrKind::ClassValue) {
-                    TOP() = c.value;
+                if (w->kind == AttrKind::ClassValue) {
+                    TOP() = w->value;
                     DISPATCH();
                 }
-            } else if (c.kind == AttrKind::ClassValue) {
-                TOP() = c.value;
+            } else if (w->kind == AttrKind::ClassValue) {
+                TOP() = w->value;
                 DISPATCH();
             }
         }
@@ -461,12 +462,13 @@ dispatch: {
     TARGET(STORE_ATTR) {
         InlineCache& c = caches[arg];
         Value obj = TOP();
-        if (obj.is_obj() && cache_matches(c, obj.as_obj())) {
+        CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
+        if (w) {
             // Filled only as InstanceDict (the type has an instance dict and no data descriptor).
             rt::Dict* d = rt::instance_dict_slot(obj.as_obj());
-            if (d && c.hint < d->entries.size() &&
-                d->entries[c.hint].key.is(Value::from_obj(c.name))) {
-                d->entries[c.hint].value = PEEK(2);
+            if (d && w->hint < d->entries.size() &&
+                d->entries[w->hint].key.is(Value::from_obj(c.name))) {
+                d->entries[w->hint].value = PEEK(2);
                 sp -= 2;
                 DISPATCH();
             }
@@ -485,11 +487,12 @@ dispatch: {
     TARGET(LOAD_METHOD) {
         InlineCache& c = caches[arg];
         Value obj = TOP();
-        if (obj.is_obj() && cache_matches(c, obj.as_obj())) {
+        CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
+        if (w) {
             // Filled only as Method: a function on the type, used unless the instance shadows it.
             rt::Dict* d = instance_dict_of(obj.as_obj());
             if (!d || rt::dict_find_str(d, c.name) < 0) {
-                TOP() = c.value;
+                TOP() = w->value;
                 PUSH(obj);
                 DISPATCH();
             }
