@@ -190,6 +190,7 @@ Result<Value> type_new(Interp& in, Type* meta, Value name, Value bases_v, Value 
     t->flags = TF_HeapType | TF_BaseType | (base->flags & TF_Exception);
     t->base = base;
     for (Value b : bases->span()) t->bases.push_back(b.as<Type>());
+    register_subclass(t);
     set_layout(in, t, base);
     EDDY_CHECK(fill_class_dict(in, t, ns_v.as<Dict>()));
     EDDY_CHECK(compute_mro(in, t));

@@ -217,6 +217,8 @@ Value dict_get_str(Dict* d, Str* key) {
     return pos < 0 ? Value::null() : d->entries[size_t(pos)].value;
 }
 
+int64_t dict_find_str(Dict* d, Str* key) { return find_str(d, Value::from_obj(key), str_key_hash(key)); }
+
 void dict_set_str(Interp&, Dict* d, Str* key, Value value) {
     int64_t h = str_key_hash(key);
     int64_t pos = find_str(d, Value::from_obj(key), h);

@@ -51,6 +51,8 @@ Status dict_set_hashed(Interp& in, Dict* d, Value key, int64_t hash, Value value
 Value dict_get_str(Dict* d, Str* key);                                 // null when missing
 void dict_set_str(Interp& in, Dict* d, Str* key, Value value);
 bool dict_del_str(Dict* d, Str* key);
+// The position of `key` in d->entries, or -1 (the VM's inline caches keep it as a hint).
+int64_t dict_find_str(Dict* d, Str* key);
 
 // dict.update(other): a mapping (anything with keys()) or an iterable of pairs.
 Status dict_update(Interp& in, Dict* d, Value other);

@@ -83,6 +83,25 @@ std::string address_of(const void* p) {
     return buf;
 }
 
+// The loop's copy of the instructions: each cached instruction's operand becomes the index of
+// its cache entry, which remembers the name.
+void quicken(CodeObject* co) {
+    const auto& src = co->code->instructions;
+    size_t ncaches = 0;
+    for (vm::Instr i : src) ncaches += vm::is_cached_op(i.op());
+    co->quickened.reserve(src.size());
+    co->caches = std::make_unique<vm::InlineCache[]>(ncaches);
+    size_t next = 0;
+    for (vm::Instr i : src) {
+        if (vm::is_cached_op(i.op())) {
+            co->caches[next].name = co->names->items()[i.arg()].as<Str>();
+            i = vm::Instr(i.op(), uint32_t(next++));
+        }
+        co->quickened.push_back(i);
+    }
+    co->instrs = co->quickened.data();
+}
+
 } // namespace
 
 int CodeObject::line_of(uint32_t index) const {
@@ -93,7 +112,6 @@ int CodeObject::line_of(uint32_t index) const {
 CodeObject* make_code_object(Interp& in, std::shared_ptr<const vm::Code> code) {
     CodeObject* co = in.heap.alloc<CodeObject>(in.types.code);
     co->code = code;
-    co->instrs = code->instructions.data();
     co->name = in.intern(code->name);
     co->qualname = in.intern(code->qualname.empty() ? code->name : code->qualname);
     co->filename = in.intern(code->filename);
@@ -104,6 +122,12 @@ CodeObject* make_code_object(Interp& in, std::shared_ptr<const vm::Code> code) {
     co->framesize = co->nlocalsplus + uint32_t(code->stacksize) + 1;
     co->flags = code->flags;
     co->names = interned_tuple(in, code->names);
+    quicken(co);
+    constexpr uint32_t special = vm::CO_VARARGS | vm::CO_VARKEYWORDS | vm::CO_GENERATOR |
+                                 vm::CO_COROUTINE | vm::CO_ASYNC_GENERATOR;
+    bool simple = !(code->flags & special) && code->kwonlyargcount == 0 && co->ncells == 0 &&
+                  co->nfrees == 0;
+    co->simple_argcount = simple ? code->argcount : -1;
     co->localsplus_names = interned_tuple(in, code->varnames, &code->cellvars, &code->freevars);
     Tuple* consts = make_tuple(in, code->consts.size());
     co->consts = consts;

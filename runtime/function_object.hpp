@@ -7,14 +7,18 @@
 
 #include "object.hpp"
 #include "vm/bytecode.hpp"
+#include "vm/inline_cache.hpp"
 
 namespace eddy::rt {
 
-// A runtime code object. The instructions stay in the shared vm::Code; constants become Values
-// once, when the code is loaded, so LOAD_CONST is an array read.
+// A runtime code object. Constants become Values once, when the code is loaded, so LOAD_CONST
+// is an array read. The loop runs a private copy of the instructions in which the cached
+// instructions (vm/inline_cache.hpp) carry a cache index instead of a name index.
 struct CodeObject : Obj {
     std::shared_ptr<const vm::Code> code;
-    const vm::Instr* instrs = nullptr;   // code->instructions.data(), cached for the loop
+    const vm::Instr* instrs = nullptr;   // quickened.data(), cached for the loop
+    std::vector<vm::Instr> quickened;
+    std::unique_ptr<vm::InlineCache[]> caches;
     Tuple* consts = nullptr;             // materialised constants (nested code as CodeObject)
     Tuple* names = nullptr;              // interned strs: attribute, global and module names
     Tuple* localsplus_names = nullptr;   // interned strs: varnames, cellvars, freevars
@@ -27,6 +31,10 @@ struct CodeObject : Obj {
     uint32_t nlocalsplus = 0;            // nlocals + ncells + nfrees
     uint32_t framesize = 0;              // nlocalsplus + stacksize: Values a frame needs
     uint32_t flags = 0;                  // vm::CodeFlag bits
+    // Positional parameter count when a call with exactly that many positional arguments needs
+    // no binding work (no defaults used, *args, **kwargs, keyword-only parameters or cells);
+    // -1 otherwise. The VM's fast call path checks only this.
+    int32_t simple_argcount = -1;
 
     // The source line of instruction `index` (0 when unknown).
     int line_of(uint32_t index) const;

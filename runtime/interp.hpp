@@ -83,6 +83,9 @@ public:
     // The payload of the next float('nan'): each is a distinct object (see Value::nan_with_serial).
     uint64_t next_nan_serial = 1;
 
+    // The next type version tag (type_version.cpp); 0 once exhausted.
+    uint32_t next_type_version = 1;
+
     // ---- singletons ----
     Tuple* empty_tuple = nullptr;
     Str* empty_str = nullptr;

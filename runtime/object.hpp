@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -126,6 +127,13 @@ struct Type : Obj {
     uint32_t instance_size = 0;    // bytes of an instance, header included
     uint32_t dict_offset = 0;      // byte offset of an instance's Dict* (0: no instance dict)
     std::string doc;
+    // The VM's inline caches key attribute lookups on (type, version_tag). 0: none assigned
+    // yet; type_modified() resets it on this type and every subclass (type_version.cpp).
+    uint32_t version_tag = 0;
+    // Weak handles for invalidation: `self_link` points back at this type and is nulled when the
+    // type dies; each heap base keeps its subclasses' handles. Null on built-in types.
+    std::shared_ptr<Type*> self_link;
+    std::vector<std::shared_ptr<Type*>> subclass_links;
 
     ReprSlot repr = nullptr, str = nullptr;
     HashSlot hash = nullptr;

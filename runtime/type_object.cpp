@@ -21,7 +21,10 @@ void trace_type(Obj* obj, Tracer& tracer) {
     for (Type* m : t->mro) tracer.mark(m);
 }
 
-static void finalize_type(Obj* obj) { static_cast<Type*>(obj)->~Type(); }
+static void finalize_type(Obj* obj) {
+    release_type_links(static_cast<Type*>(obj));
+    static_cast<Type*>(obj)->~Type();
+}
 
 std::string type_repr_string(const Type* type) {
     if (type->module == "builtins") return "<class '" + type->qualname + "'>";
@@ -131,6 +134,7 @@ static Status type_setattro(Interp& in, Value self, Str* name, Value value) {
     } else {
         dict_set_str(in, t->dict, name, value);
     }
+    type_modified(t);
     if (is_dunder(name)) update_heap_type_slots(in, t);
     return ok();
 }
@@ -228,6 +232,7 @@ static Result<Value> type_set___module__(Interp& in, Args args) {
         return in.raise(in.exc.TypeError, "cannot set '__module__' attribute of immutable type '" +
                                               t->name + "'");
     dict_set_str(in, t->dict, in.names.dunder_module, args[1]);
+    type_modified(t);
     if (is_str(in, args[1])) t->module = std::string(args[1].as<Str>()->view());
     return Value::none();
 }

@@ -67,6 +67,18 @@ std::string type_repr_string(const Type* type);
 // The one GC hook for Type objects (types.type->trace), also used for metaclass instances.
 void trace_type(Obj* obj, Tracer& tracer);
 
+// ---- version tags for the VM's inline caches (type_version.cpp) ----
+
+// type's current tag, assigning a fresh one when it has none; 0 means "do not cache".
+uint32_t type_version(Interp& in, Type* type);
+// Call after changing anything a lookup on `type` could see (its dict, its bases): resets the
+// tag of `type` and of every subclass.
+void type_modified(Type* type);
+// Records a new heap type with its heap bases, so that modifying a base resets its tag.
+void register_subclass(Type* type);
+// Called by the type finalizer: subclass handles held by bases stop pointing at `type`.
+void release_type_links(Type* type);
+
 // ---- special methods ----
 
 // The special method `name` looked up on type(obj) only (not the instance), as CPython's

@@ -13,10 +13,13 @@
 #include "runtime/interp.hpp"
 #include "runtime/list_object.hpp"
 #include "runtime/ops.hpp"
+#include "runtime/range_object.hpp"
 #include "runtime/set_object.hpp"
 #include "runtime/str_object.hpp"
 #include "runtime/traceback.hpp"
 #include "runtime/tuple_object.hpp"
+#include "runtime/types.hpp"
+#include "vm/attr_cache.hpp"
 #include "vm/slow_paths.hpp"
 
 namespace eddy::vm {
@@ -123,7 +126,14 @@ inline int truth_fast(Value v) {
     if (v.is_true()) return 1;
     if (v.is_false() || v.is_none()) return 0;
     if (v.is_small_int()) return v.as_small_int() != 0;
+    if (v.is_float()) return v.as_float() != 0.0;
     return -1;
+}
+
+// The generic truth test (__bool__, __len__): 0 or 1, or -1 with the exception pending.
+[[gnu::noinline]] int truth_slow(rt::Interp& in, Value v) {
+    auto r = truthy_slow(in, v);
+    return r.is_error() ? -1 : int(r.value());
 }
 
 // Indexing a list or tuple by a small int, negative indices included; false otherwise.
@@ -146,6 +156,45 @@ inline bool subscr_fast(rt::Interp& in, Value c, Value k, Value& out) {
         return true;
     }
     return false;
+}
+
+inline rt::Dict* instance_dict_of(rt::Obj* o) {
+    return o->type->dict_offset ? rt::instance_dict_slot(o) : nullptr;
+}
+
+[[gnu::noinline]] void raise_recursion_error(rt::Interp& in) {
+    in.raise(in.exc.RecursionError, "maximum recursion depth exceeded");
+}
+
+// The frame of a call that needs no argument binding: fn->code->simple_argcount == n, so the
+// arguments are copied into the first locals and the other locals start unbound. The caller
+// links it (previous) and switches to it. Null, with RecursionError raised, at the limit.
+inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* args, size_t n) {
+    VmState& vm = *in.vm;
+    rt::CodeObject* code = fn->code;
+    size_t words = FrameHeaderWords + code->framesize;
+    if (vm.depth >= vm.recursion_limit || vm.stack_top + words > vm.stack_end) [[unlikely]] {
+        raise_recursion_error(in);
+        return nullptr;
+    }
+    auto* f = reinterpret_cast<Frame*>(vm.stack_top);
+    vm.stack_top += words;
+    ++vm.depth;
+    f->code = code;
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = Value::null();
+    f->previous = nullptr;
+    f->gen = nullptr;
+    f->ip = code->instrs;
+    f->is_entry = false;
+    f->on_data_stack = true;
+    Value* lp = f->localsplus();
+    for (size_t i = 0; i < n; ++i) lp[i] = args[i];
+    for (size_t i = n; i < code->nlocalsplus; ++i) lp[i] = Value::null();
+    f->sp = lp + code->nlocalsplus;
+    return f;
 }
 
 [[gnu::noinline]] Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* caller,
@@ -177,6 +226,7 @@ Exit run_frame(rt::Interp& in, Frame* entry, Value& result, bool throwing) {
     Value* sp;
     Value* locals;
     const Value* consts;
+    InlineCache* caches;
     uint32_t arg = 0;
     rt::Tuple* kwnames = nullptr;
     // Operands of the shared call sequence (do_call).
@@ -187,7 +237,7 @@ Exit run_frame(rt::Interp& in, Frame* entry, Value& result, bool throwing) {
 
 #define LOAD_FRAME()                                                                             \
     (code = frame->code, ip = frame->ip, sp = frame->sp, locals = frame->localsplus(),           \
-     consts = code->consts->items(), vm.current = frame)
+     consts = code->consts->items(), caches = code->caches.get(), vm.current = frame)
 #define SAVE_FRAME() (frame->ip = ip, frame->sp = sp)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -205,6 +255,17 @@ Exit run_frame(rt::Interp& in, Frame* entry, Value& result, bool throwing) {
         ip = target_;                                                                            \
     } while (0)
 #define NAME(i) (code->names->items()[i].as<rt::Str>())
+// t = the truth of v (0 or 1), for the conditional jumps and `not`; an exception from
+// __bool__/__len__ goes to the error path.
+#define TRUTH(t, v)                                                                              \
+    do {                                                                                         \
+        t = truth_fast(v);                                                                       \
+        if (t < 0) {                                                                             \
+            SAVE_FRAME();                                                                        \
+            t = truth_slow(in, v);                                                               \
+            if (t < 0) goto error;                                                               \
+        }                                                                                        \
+    } while (0)
 #define TRY_PUSH(expr)                                                                           \
     do {                                                                                         \
         Value v_ = (expr).value();                                                               \
@@ -339,15 +400,14 @@ dispatch: {
         DISPATCH();
     }
     TARGET(LOAD_GLOBAL) {
-        rt::Str* name = NAME(arg);
-        Value v = rt::dict_get_str(frame->globals, name);
-        if (v.is_null()) v = rt::dict_get_str(frame->builtins, name);
-        if (v.is_null()) {
-            SAVE_FRAME();
-            TRY_PUSH(load_global_slow(in, frame, name));
+        InlineCache& c = caches[arg];
+        rt::Dict* g = frame->globals;
+        if (c.hint < g->entries.size() && g->entries[c.hint].key.is(Value::from_obj(c.name))) {
+            PUSH(g->entries[c.hint].value);
             DISPATCH();
         }
-        PUSH(v);
+        SAVE_FRAME();
+        TRY_PUSH(load_global_miss(in, c, frame));
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
@@ -360,24 +420,61 @@ dispatch: {
         DISPATCH();
     }
     TARGET(LOAD_ATTR) {
-        SAVE_FRAME();
+        InlineCache& c = caches[arg];
         Value obj = TOP();
-        rt::Type* t = fast_type(in, obj);
-        Value v = Value::null();
-        if (t->getattr) {
-            v = t->getattr(in, obj, NAME(arg)).value();
-            if (v.is_error()) goto error;
+        CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
+        if (w) {
+            if (w->kind == AttrKind::Property) {
+                Value fget = w->value.as<rt::Property>()->fget;
+                if (fget.is_obj() && fget.as_obj()->type == in.types.function &&
+                    fget.as<rt::Function>()->code->simple_argcount == 1) {
+                    // The getter runs as an ordinary call: its result lands where obj was.
+                    --sp;
+                    SAVE_FRAME();
+                    Frame* nf = push_simple_frame(in, fget.as<rt::Function>(), &obj, 1);
+                    if (!nf) goto error;
+                    nf->previous = frame;
+                    frame = nf;
+                    LOAD_FRAME();
+                    DISPATCH();
+                }
+            } else if (rt::Dict* d = instance_dict_of(obj.as_obj())) {
+                Value v = dict_get_hinted(d, c.name, w->hint);
+                if (!v.is_null()) {
+                    TOP() = v;
+                    DISPATCH();
+                }
+                if (w->kind == AttrKind::ClassValue) {
+                    TOP() = w->value;
+                    DISPATCH();
+                }
+            } else if (w->kind == AttrKind::ClassValue) {
+                TOP() = w->value;
+                DISPATCH();
+            }
         }
-        if (v.is_null()) {
-            v = rt::get_attr(in, obj, NAME(arg)).value();
-            if (v.is_error()) goto error;
-        }
+        SAVE_FRAME();
+        Value v = load_attr_miss(in, c, obj).value();
+        if (v.is_error()) goto error;
         TOP() = v;
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
+        InlineCache& c = caches[arg];
+        Value obj = TOP();
+        CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
+        if (w) {
+            // Filled only as InstanceDict (the type has an instance dict and no data descriptor).
+            rt::Dict* d = rt::instance_dict_slot(obj.as_obj());
+            if (d && w->hint < d->entries.size() &&
+                d->entries[w->hint].key.is(Value::from_obj(c.name))) {
+                d->entries[w->hint].value = PEEK(2);
+                sp -= 2;
+                DISPATCH();
+            }
+        }
         SAVE_FRAME();
-        if (rt::set_attr(in, TOP(), NAME(arg), PEEK(2)).is_error()) goto error;
+        if (store_attr_miss(in, c, obj, PEEK(2)).is_error()) goto error;
         sp -= 2;
         DISPATCH();
     }
@@ -388,9 +485,20 @@ dispatch: {
         DISPATCH();
     }
     TARGET(LOAD_METHOD) {
-        SAVE_FRAME();
+        InlineCache& c = caches[arg];
         Value obj = TOP();
-        if (load_method(in, obj, NAME(arg), sp - 1).is_error()) goto error;
+        CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
+        if (w) {
+            // Filled only as Method: a function on the type, used unless the instance shadows it.
+            rt::Dict* d = instance_dict_of(obj.as_obj());
+            if (!d || rt::dict_find_str(d, c.name) < 0) {
+                TOP() = w->value;
+                PUSH(obj);
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        if (load_method_miss(in, c, obj, sp - 1).is_error()) goto error;
         ++sp;
         DISPATCH();
     }
@@ -429,13 +537,8 @@ dispatch: {
         DISPATCH();
     }
     TARGET(UNARY_NOT) {
-        int t = truth_fast(TOP());
-        if (t < 0) {
-            SAVE_FRAME();
-            auto r = truthy_slow(in, TOP());
-            if (r.is_error()) goto error;
-            t = r.value();
-        }
+        int t;
+        TRUTH(t, TOP());
         TOP() = Value::boolean(!t);
         DISPATCH();
     }
@@ -463,6 +566,14 @@ dispatch: {
     TARGET(COMPARE_OP) {
         Value r;
         if (compare_fast(CmpOp(arg), PEEK(2), TOP(), r)) {
+            // Fused with a following conditional jump: no bool pushed, one dispatch saved.
+            Op next = ip->op();
+            if (next == Op::POP_JUMP_IF_FALSE || next == Op::POP_JUMP_IF_TRUE) {
+                sp -= 2;
+                arg = (ip++)->arg();
+                if (r.is_true() == (next == Op::POP_JUMP_IF_TRUE)) JUMP_TO_ARG();
+                DISPATCH();
+            }
             --sp;
             TOP() = r;
             DISPATCH();
@@ -540,25 +651,15 @@ dispatch: {
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_FALSE) {
-        int t = truth_fast(TOP());
-        if (t < 0) {
-            SAVE_FRAME();
-            auto r = truthy_slow(in, TOP());
-            if (r.is_error()) goto error;
-            t = r.value();
-        }
+        int t;
+        TRUTH(t, TOP());
         --sp;
         if (!t) JUMP_TO_ARG();
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_TRUE) {
-        int t = truth_fast(TOP());
-        if (t < 0) {
-            SAVE_FRAME();
-            auto r = truthy_slow(in, TOP());
-            if (r.is_error()) goto error;
-            t = r.value();
-        }
+        int t;
+        TRUTH(t, TOP());
         --sp;
         if (t) JUMP_TO_ARG();
         DISPATCH();
@@ -572,25 +673,15 @@ dispatch: {
         DISPATCH();
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
-        int t = truth_fast(TOP());
-        if (t < 0) {
-            SAVE_FRAME();
-            auto r = truthy_slow(in, TOP());
-            if (r.is_error()) goto error;
-            t = r.value();
-        }
+        int t;
+        TRUTH(t, TOP());
         if (!t) ip = code->instrs + arg;
         else --sp;
         DISPATCH();
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
-        int t = truth_fast(TOP());
-        if (t < 0) {
-            SAVE_FRAME();
-            auto r = truthy_slow(in, TOP());
-            if (r.is_error()) goto error;
-            t = r.value();
-        }
+        int t;
+        TRUTH(t, TOP());
         if (t) ip = code->instrs + arg;
         else --sp;
         DISPATCH();
@@ -604,6 +695,26 @@ dispatch: {
     }
     TARGET(FOR_ITER) {
         Value it = TOP();
+        if (it.is_obj() && it.as_obj()->type == in.types.range_iterator) {
+            auto* r = it.as<rt::RangeIterator>();
+            if (r->small) {
+                if (r->remaining > 0) {
+                    PUSH(Value::from_small_int(r->next));
+                    r->next += r->step;
+                    --r->remaining;
+                } else {
+                    --sp;
+                    ip = code->instrs + arg;
+                }
+                DISPATCH();
+            }
+        } else if (it.is_obj() && it.as_obj()->type == in.types.list_iterator) {
+            auto* li = it.as<rt::ListIterator>();
+            if (li->list && li->index < li->list->items.size()) {
+                PUSH(li->list->items[li->index++]);
+                DISPATCH();
+            }
+        }
         rt::Type* t = fast_type(in, it);
         SAVE_FRAME();
         Value v = t->next ? t->next(in, it).value() : rt::next(in, it).value();
@@ -643,7 +754,8 @@ dispatch: {
         }
         Frame* prev = frame->previous;
         bool is_entry = frame->is_entry;
-        pop_frame(in, frame);
+        --vm.depth;   // pop_frame, inline
+        vm.stack_top = reinterpret_cast<Value*>(frame);
         if (is_entry) {
             result = v;
             vm.current = caller;
@@ -1040,6 +1152,18 @@ do_call: {
             t = in.types.function;
         }
     }
+    if (t == in.types.function && !kwnames &&
+        call_callee.as<rt::Function>()->code->simple_argcount == int32_t(call_n)) {
+        SAVE_FRAME();
+        Frame* nf = push_simple_frame(in, call_callee.as<rt::Function>(), call_args, call_n);
+        if (!nf) goto error;
+        sp = call_base;
+        SAVE_FRAME();
+        nf->previous = frame;
+        frame = nf;
+        LOAD_FRAME();
+        DISPATCH();
+    }
     size_t nkw = kwnames ? kwnames->size : 0;
     if (t == in.types.function) {
         auto* fn = call_callee.as<rt::Function>();
@@ -1121,6 +1245,7 @@ exception_unwind: {
 #undef PEEK
 #undef JUMP_TO_ARG
 #undef NAME
+#undef TRUTH
 #undef TRY_PUSH
 #undef TARGET
 #undef DISPATCH
