@@ -196,9 +196,7 @@ rt::Result<Value> build_set(rt::Interp& in, Value* items, uint32_t n) {
 }
 
 rt::Result<Value> build_string(rt::Interp& in, Value* items, uint32_t n) {
-    std::string out;
-    for (uint32_t i = 0; i < n; ++i) out += items[i].as<rt::Str>()->view();
-    return Value::from_obj(EDDY_TRY(rt::make_str_checked(in, out)));
+    return rt::str_concat(in, std::span<const Value>(items, n));   // one copy, lengths summed
 }
 
 rt::Result<Value> build_slice(rt::Interp& in, Value* items, uint32_t n) {
