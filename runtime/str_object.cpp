@@ -4,6 +4,7 @@
 // str_format.cpp and str_percent.cpp.
 #include "str_object.hpp"
 
+#include <bit>
 #include <charconv>
 #include <cstring>
 
@@ -132,6 +133,22 @@ public:
             m_word = 0;
         }
     }
+    // Whole 8-byte words at once (little-endian, as pyhash.c reads them), then the tail.
+    void bytes(std::string_view data) {
+        const char* p = data.data();
+        size_t n = data.size();
+        if ((m_total & 7) == 0) {
+            for (; n >= 8; p += 8, n -= 8, m_total += 8) {
+                uint64_t w;
+                std::memcpy(&w, p, 8);
+                if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+                m_s.v3 ^= w;
+                m_s.round();
+                m_s.v0 ^= w;
+            }
+        }
+        for (; n > 0; ++p, --n) byte(static_cast<uint8_t>(*p));
+    }
     int64_t finish() {
         uint64_t b = (uint64_t(m_total) << 56) | m_word;
         m_s.v3 ^= b;
@@ -155,7 +172,7 @@ private:
 int64_t bytes_hash_of(std::string_view data) {
     if (data.empty()) return 0;
     SipHasher h;
-    for (char c : data) h.byte(static_cast<uint8_t>(c));
+    h.bytes(data);
     return h.finish();
 }
 
