@@ -566,6 +566,13 @@ static Result<Value> str_encode(Interp& in, Args args) {
     return encode_str(in, self_str(args), args[1].as<Str>()->view(), args[2].as<Str>()->view());
 }
 
+// __getnewargs__ (pickling support): the text as an exact str in a 1-tuple.
+static Result<Value> str_getnewargs(Interp& in, Args args) {
+    Str* s = self_str(args);
+    Value copy = piece(in, s, 0, s->size);
+    return Value::from_obj(make_tuple(in, std::span<const Value>(&copy, 1)));
+}
+
 void init_str_methods(Interp& in) {
     add_methods(in, in.types.str, {
         {"find(self, sub, start=None, end=None, /)", str_find},
@@ -593,6 +600,7 @@ void init_str_methods(Interp& in) {
         {"zfill(self, width, /)", str_zfill},
         {"expandtabs(self, /, tabsize=8)", str_expandtabs},
         {"encode(self, /, encoding='utf-8', errors='strict')", str_encode},
+        {"__getnewargs__(self, /)", str_getnewargs},
     });
     init_str_case_methods(in);
     init_str_format_methods(in);
