@@ -389,6 +389,95 @@ static Result<Value> bytes_isupper(Interp& in, Args args) {
     return Value::boolean(std::any_of(d.begin(), d.end(), ascii_upper) && std::none_of(d.begin(), d.end(), ascii_lower));
 }
 
+// bytes_istitle (Objects/bytes_methods.c): upper case only after uncased bytes, lower case only
+// after cased ones, and at least one cased byte.
+static Result<Value> bytes_istitle(Interp& in, Args args) {
+    bool cased = false, prev_cased = false;
+    for (char c : byte_view(in, args[0])) {
+        if (ascii_upper(c)) {
+            if (prev_cased) return Value::boolean(false);
+            prev_cased = cased = true;
+        } else if (ascii_lower(c)) {
+            if (!prev_cased) return Value::boolean(false);
+            prev_cased = cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    return Value::boolean(cased);
+}
+
+// stringlib's expandtabs: the column restarts after \n and \r; a tabsize <= 0 drops the tabs.
+static Result<Value> bytes_expandtabs(Interp& in, Args args) {
+    sv d = byte_view(in, args[0]);
+    int64_t tabsize = EDDY_TRY(int_arg(in, args[1]));
+    std::string out;
+    size_t column = 0;
+    for (char c : d) {
+        if (c == '\t') {
+            if (tabsize <= 0) continue;
+            size_t spaces = size_t(tabsize) - column % size_t(tabsize);
+            if (in.heap.would_exceed(out.size() + spaces)) return in.raise_memory_error();
+            out.append(spaces, ' ');
+            column += spaces;
+            continue;
+        }
+        out.push_back(c);
+        column = (c == '\n' || c == '\r') ? 0 : column + 1;
+    }
+    return like(in, args, out);
+}
+
+// bytes.__getnewargs__ and bytes.__bytes__: the contents as an exact bytes object.
+static Value exact_bytes(Interp& in, Value self) {
+    if (self.as_obj()->type == in.types.bytes) return self;
+    return Value::from_obj(make_bytes(in, byte_view(in, self)));
+}
+static Result<Value> bytes_getnewargs(Interp& in, Args args) {
+    Value copy = exact_bytes(in, args[0]);
+    return Value::from_obj(make_tuple(in, std::span<const Value>(&copy, 1)));
+}
+static Result<Value> bytes_dunder_bytes(Interp& in, Args args) { return exact_bytes(in, args[0]); }
+
+// ---- translate / maketrans ----
+
+// bytes.translate(table, /, delete=b''): `table` is None or 256 bytes; `delete` arrives null when
+// not given.
+static Result<Value> bytes_translate(Interp& in, Args args) {
+    sv d = byte_view(in, args[0]);
+    sv table;
+    if (!args[1].is_none()) {
+        table = EDDY_TRY(bytes_arg(in, args[1]));
+        if (table.size() != 256)
+            return in.raise(in.exc.ValueError, "translation table must be 256 characters long");
+    }
+    bool drop[256] = {};
+    if (!args[2].is_null()) {
+        sv deleted = EDDY_TRY(bytes_arg(in, args[2]));
+        for (char c : deleted) drop[static_cast<unsigned char>(c)] = true;
+    }
+    std::string out;
+    out.reserve(d.size());
+    for (char c : d) {
+        auto b = static_cast<unsigned char>(c);
+        if (drop[b]) continue;
+        out.push_back(table.empty() ? c : table[b]);
+    }
+    return like(in, args, out);
+}
+
+// bytes.maketrans(frm, to, /): a static method returning the 256-byte table.
+static Result<Value> bytes_maketrans(Interp& in, Args args) {
+    sv from = EDDY_TRY(bytes_arg(in, args[0]));
+    sv to = EDDY_TRY(bytes_arg(in, args[1]));
+    if (from.size() != to.size())
+        return in.raise(in.exc.ValueError, "maketrans arguments must have same length");
+    std::string table(256, '\0');
+    for (int i = 0; i < 256; ++i) table[size_t(i)] = char(i);
+    for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+    return Value::from_obj(make_bytes(in, table));
+}
+
 // ---- hex, fromhex, decode ----
 
 static Result<Value> bytes_hex(Interp& in, Args args) {
@@ -574,11 +663,21 @@ static void add_shared_methods(Interp& in, Type* t) {
         {"isascii(self, /)", bytes_isascii},
         {"islower(self, /)", bytes_islower},
         {"isupper(self, /)", bytes_isupper},
+        {"istitle(self, /)", bytes_istitle},
+        {"expandtabs(self, /, tabsize=8)", bytes_expandtabs},
+        {"translate(self, table, /, delete=?)", bytes_translate},
     });
+    // A static method, like str.maketrans: a plain function in the class dict does not bind.
+    dict_set_str(in, t->dict, in.intern("maketrans"),
+                 Value::from_obj(make_native_function(in, {"maketrans(frm, to, /)", bytes_maketrans})));
 }
 
 void init_bytes_methods(Interp& in) {
     add_shared_methods(in, in.types.bytes);
+    add_methods(in, in.types.bytes, {
+        {"__getnewargs__(self, /)", bytes_getnewargs},
+        {"__bytes__(self, /)", bytes_dunder_bytes},
+    });
     add_shared_methods(in, in.types.bytearray);
     add_methods(in, in.types.bytearray, {
         {"append(self, item, /)", bytearray_append},

@@ -187,7 +187,7 @@ Result<Value> type_new(Interp& in, Type* meta, Value name, Value bases_v, Value 
     if (meta->dict_offset && meta->dict_offset >= sizeof(Type)) instance_dict_slot(t) = nullptr;
     t->name = std::string(name.as<Str>()->view());
     t->qualname = t->name;
-    t->flags = TF_HeapType | TF_BaseType | (base->flags & TF_Exception);
+    t->flags = TF_HeapType | TF_BaseType | (base->flags & (TF_Exception | TF_Str));
     t->base = base;
     for (Value b : bases->span()) t->bases.push_back(b.as<Type>());
     register_subclass(t);

@@ -89,8 +89,15 @@ size_t find_free_slot(const Dict* d, int64_t hash) {
     return i;
 }
 
-// Lookup for a str key: identity, then hash + str equality for entries whose key is exactly the
-// same type. Never calls Python (a str is never equal to a non-str in a namespace).
+// A stored key whose hash matched a str key being looked up without calling Python: an exact
+// str or a str subclass instance compares by its text (namespaces and attribute dicts).
+bool str_key_matches(const Value stored, const Str* key) {
+    return stored.is_obj() && (stored.as_obj()->type->flags & TF_Str) &&
+           str_equal(stored.as<Str>(), key);
+}
+
+// Lookup for a str key that never calls Python: identity, then hash + text equality. Used for
+// namespaces, where a key that is a str subclass with its own __eq__ is not worth a call.
 int64_t find_str(const Dict* d, Value key, int64_t hash) {
     if (d->index.empty()) return -1;
     size_t mask = d->index.size() - 1;
@@ -103,9 +110,7 @@ int64_t find_str(const Dict* d, Value key, int64_t hash) {
         if (ix >= 0) {
             const DictEntry& e = d->entries[size_t(ix)];
             if (e.key.is(key)) return ix;
-            if (e.hash == hash && e.key.is_obj() && e.key.as_obj()->type == ks->type &&
-                str_equal(e.key.as<Str>(), ks))
-                return ix;
+            if (e.hash == hash && str_key_matches(e.key, ks)) return ix;
         }
         perturb >>= PerturbShift;
         i = (i * 5 + size_t(perturb) + 1) & mask;
@@ -113,9 +118,10 @@ int64_t find_str(const Dict* d, Value key, int64_t hash) {
 }
 
 // Generic lookup (CPython's lookdict): may call __eq__, which may mutate the dict, in which case
-// the search restarts.
+// the search restarts. Exact str and small-int pairs compare inline; every other pair with equal
+// hashes goes through ==, so a str subclass's own __eq__ runs as in CPython.
 Result<int64_t> find(Interp& in, Dict* d, Value key, int64_t hash) {
-    if (is_exact_str(in, key)) return find_str(d, key, hash);
+    bool key_is_str = is_exact_str(in, key);
 restart:
     if (d->index.empty()) return int64_t(-1);
     size_t mask = d->index.size() - 1;
@@ -127,14 +133,18 @@ restart:
         if (ix >= 0) {
             DictEntry e = d->entries[size_t(ix)];
             if (e.key.is(key)) return int64_t(ix);
-            if (e.hash == hash && !(e.key.is_small_int() && key.is_small_int())) {
-                uint64_t version = d->version;
-                const int32_t* index_data = d->index.data();
-                bool eq = EDDY_TRY(equal(in, e.key, key));
-                if (d->version != version || d->index.data() != index_data ||
-                    !d->entries[size_t(ix)].key.is(e.key))
-                    goto restart;
-                if (eq) return int64_t(ix);
+            if (e.hash == hash) {
+                if (key_is_str && is_exact_str(in, e.key)) {
+                    if (str_equal(e.key.as<Str>(), key.as<Str>())) return int64_t(ix);
+                } else if (!(e.key.is_small_int() && key.is_small_int())) {
+                    uint64_t version = d->version;
+                    const int32_t* index_data = d->index.data();
+                    bool eq = EDDY_TRY(equal(in, e.key, key));
+                    if (d->version != version || d->index.data() != index_data ||
+                        !d->entries[size_t(ix)].key.is(e.key))
+                        goto restart;
+                    if (eq) return int64_t(ix);
+                }
             }
         }
         perturb >>= PerturbShift;

@@ -152,6 +152,42 @@ Result<Value> small_binary(Interp& in, int64_t a, int64_t b, BinOp op) {
     }
 }
 
+// The value of an int that fits in int64_t, small or a one-limb BigInt (as `x * 1103515` in a
+// linear congruential generator, just past the 48-bit inline range).
+bool as_int64(const IntView& v, int64_t& out) {
+    if (!v.big) {
+        out = v.small;
+        return true;
+    }
+    const auto& backend = v.big->backend();
+    static_assert(sizeof(*backend.limbs()) == sizeof(uint64_t));
+    if (backend.size() != 1 || backend.limbs()[0] > uint64_t(INT64_MAX)) return false;
+    auto magnitude = int64_t(backend.limbs()[0]);
+    out = backend.sign() ? -magnitude : magnitude;
+    return true;
+}
+
+// Machine arithmetic on int64 operands; null when the result needs cpp_int (overflow) or `op` is
+// not one of these. Division by zero is left to the caller.
+Value int64_binary(Interp& in, int64_t a, int64_t b, BinOp op) {
+    int64_t r;
+    switch (op) {
+    case BinOp::Add: return __builtin_add_overflow(a, b, &r) ? Value::null() : make_int(in, r);
+    case BinOp::Sub: return __builtin_sub_overflow(a, b, &r) ? Value::null() : make_int(in, r);
+    case BinOp::Mul: return __builtin_mul_overflow(a, b, &r) ? Value::null() : make_int(in, r);
+    case BinOp::FloorDiv:
+        if (b == 0 || (a == INT64_MIN && b == -1)) return Value::null();
+        return make_int(in, floor_div_small(a, b));
+    case BinOp::Mod:
+        if (b == 0 || b == -1) return Value::null();
+        return make_int(in, floor_mod_small(a, b));
+    case BinOp::And: return make_int(in, a & b);
+    case BinOp::Or: return make_int(in, a | b);
+    case BinOp::Xor: return make_int(in, a ^ b);
+    default: return Value::null();
+    }
+}
+
 // A BigValue reference to an int without copying limbs (small values get a local BigValue).
 // Not copyable: `p` may point into the object itself.
 class BigRef {
@@ -221,6 +257,9 @@ Result<Value> int_binary_views(Interp& in, Value a, Value b, const IntView& va, 
     }
     if (!va.big && !vb.big) {
         Value r = EDDY_TRY(small_binary(in, va.small, vb.small, op));
+        if (!r.is_null()) return r;
+    } else if (int64_t x, y; as_int64(va, x) && as_int64(vb, y)) {
+        Value r = int64_binary(in, x, y, op);
         if (!r.is_null()) return r;
     }
     return big_binary(in, va, vb, op);

@@ -189,6 +189,7 @@ Value exact_int(Interp& in, Value v) {
 }
 
 Result<Value> int_repr(Interp& in, Value self) {
+    if (self.is_small_int()) return Value::from_obj(str_from_int64(in, self.as_small_int()));
     std::string text = EDDY_TRY(int_to_decimal(in, self));
     return str_value(in, text);
 }

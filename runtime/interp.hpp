@@ -3,6 +3,7 @@
 // There is no global mutable state in eddy: every function takes the Interp it works for.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <string>
@@ -89,6 +90,9 @@ public:
     // ---- singletons ----
     Tuple* empty_tuple = nullptr;
     Str* empty_str = nullptr;
+    // The one-character ASCII strs, filled on first use (each is also interned, so traced there):
+    // s[i], iteration and split on ASCII text allocate nothing for single characters.
+    std::array<Str*, 128> ascii_chars{};
 
     // Output: the host may redirect stdout/stderr (the embedding API, the tests).
     struct Output {

@@ -175,10 +175,12 @@ namespace {
 
 // Who is being called, for messages: `name` as Argument Clinic prints it, `qualname` ("list.append")
 // as METH_O / METH_NOARGS print it, and `skip` receivers not counted in argument counts.
+// The qualname is built only when a message needs it: building it on every call cost a malloc.
 struct Callee {
     const Signature& sig;
-    std::string qualname;
+    const Type* owner;
     size_t skip;
+    std::string qualname() const { return owner ? owner->name + "." + sig.name : sig.name; }
 };
 
 std::string plural(size_t n, const char* word) {
@@ -197,9 +199,9 @@ Error positional_count_error(Interp& in, const Callee& c, size_t npos) {
     const Signature& sig = c.sig;
     size_t n = npos - c.skip, max = sig.max_positional - c.skip, min = sig.min_positional - c.skip;
     if (max == 0 && !sig.has_varargs)
-        return in.raise(in.exc.TypeError, c.qualname + "() takes no arguments (" + std::to_string(n) + " given)");
+        return in.raise(in.exc.TypeError, c.qualname() + "() takes no arguments (" + std::to_string(n) + " given)");
     if (max == 1 && min == 1 && !sig.has_varargs)
-        return in.raise(in.exc.TypeError, c.qualname + "() takes exactly one argument (" +
+        return in.raise(in.exc.TypeError, c.qualname() + "() takes exactly one argument (" +
                                               std::to_string(n) + " given)");
     bool too_few = n < min;
     size_t k = too_few ? min : max;
@@ -272,13 +274,28 @@ Status fill_missing(Interp& in, const Callee& c, Value* out, size_t npos) {
     return ok();
 }
 
+// The common case of `s.split(":")` or `d.get(k, 0)`: positional arguments only, the rest filled
+// from defaults. Returns false (nothing reported) when the general binder must decide.
+bool bind_positional(const Signature& sig, const Value* values, size_t npos, Value* out) {
+    if (sig.has_varargs || sig.has_varkw || npos < sig.min_positional || npos > sig.max_positional)
+        return false;
+    size_t n = sig.params.size();
+    for (size_t i = npos; i < n; ++i) {
+        if (!sig.params[i].has_default) return false;
+        out[i] = sig.params[i].default_value;
+    }
+    for (size_t i = 0; i < npos; ++i) out[i] = values[i];
+    return true;
+}
+
 // The general binder: positional values, *args, keywords, **kwargs, defaults.
 Status bind(Interp& in, const Callee& c, const Value* values, size_t npos, Tuple* kwnames, Value* out) {
     const Signature& sig = c.sig;
+    if (!kwnames && bind_positional(sig, values, npos, out)) return ok();
     size_t nkw = kwnames ? kwnames->size : 0;
     bool kw_ok = accepts_keywords(sig);
     if (nkw && !kw_ok)
-        return in.raise(in.exc.TypeError, (c.skip ? c.qualname : sig.name) + "() takes no keyword arguments");
+        return in.raise(in.exc.TypeError, (c.skip ? c.qualname() : sig.name) + "() takes no keyword arguments");
     if (npos > sig.max_positional && !sig.has_varargs)
         return kw_ok ? keyword_count_error(in, c, npos, nkw) : positional_count_error(in, c, npos);
     if (kw_ok && !sig.has_varargs && !sig.has_varkw &&
@@ -338,10 +355,6 @@ Result<Value> run_with_self(Interp& in, const Callee& c, NativeFn fn, Value self
     return bind_and_run(in, c, fn, holder->items(), args.count + 1, args.kwnames);
 }
 
-std::string qualified_name(const NativeFunction* f) {
-    return f->owner ? f->owner->name + "." + f->sig->name : f->sig->name;
-}
-
 } // namespace
 
 Result<Value> call_native(Interp& in, NativeFunction* fn, CallArgs args) {
@@ -351,11 +364,11 @@ Result<Value> call_native(Interp& in, NativeFunction* fn, CallArgs args) {
         if (!fn->owner || (args.count > 0 && is_subtype(type_of(in, args.values[0]), fn->owner)))
             return fn->fn(in, Args(args.values, args.count));
     }
-    Callee c{sig, qualified_name(fn), fn->owner || !fn->self.is_null() ? size_t(1) : size_t(0)};
+    Callee c{sig, fn->owner, fn->owner || !fn->self.is_null() ? size_t(1) : size_t(0)};
     if (!fn->self.is_null()) return run_with_self(in, c, fn->fn, fn->self, args);
     if (fn->owner) {
         if (args.count == 0)
-            return in.raise(in.exc.TypeError, "unbound method " + c.qualname + "() needs an argument");
+            return in.raise(in.exc.TypeError, "unbound method " + c.qualname() + "() needs an argument");
         if (!is_subtype(type_of(in, args.values[0]), fn->owner))
             return in.raise(in.exc.TypeError, "descriptor '" + sig.name + "' for '" + fn->owner->name +
                                                   "' objects doesn't apply to a '" +
@@ -366,7 +379,7 @@ Result<Value> call_native(Interp& in, NativeFunction* fn, CallArgs args) {
 
 Result<Value> call_with_signature(Interp& in, const NativeDef& def, Value self, CallArgs args) {
     const Signature* sig = signature_for(in, def.signature);
-    Callee c{*sig, sig->name, self.is_null() ? size_t(0) : size_t(1)};
+    Callee c{*sig, nullptr, self.is_null() ? size_t(0) : size_t(1)};
     if (!self.is_null()) return run_with_self(in, c, def.fn, self, args);
     if (sig->plain && !args.kwnames && args.count == sig->params.size())
         return def.fn(in, Args(args.values, args.count));

@@ -113,6 +113,7 @@ enum TypeFlag : uint32_t {
     TF_HeapType = 1 << 1,       // created by a class statement or type()
     TF_Exception = 1 << 2,      // BaseException or a subclass
     TF_Abstract = 1 << 3,       // cannot be instantiated directly
+    TF_Str = 1 << 4,            // str or a subclass: instances are Str (CPython's UNICODE_SUBCLASS)
 };
 
 struct Type : Obj {

@@ -29,6 +29,7 @@ Result<Value> repr(Interp& in, Value v) {
 }
 
 Result<Value> str(Interp& in, Value v) {
+    if (v.is_small_int()) return Value::from_obj(str_from_int64(in, v.as_small_int()));
     Type* t = type_of(in, v);
     if (t == in.types.str) return v;
     ReprSlot slot = t->str ? t->str : t->repr;
@@ -72,6 +73,7 @@ Result<Value> format(Interp& in, Value v, Value spec) {
     if (spec.is_null()) spec = Value::from_obj(in.empty_str);
     bool empty = is_str(in, spec) && spec.as<Str>()->size == 0;
     if (empty && type_of(in, v) == in.types.str) return v;
+    if (empty && v.is_small_int()) return Value::from_obj(str_from_int64(in, v.as_small_int()));
     Value m = lookup_special(in, v, in.names.dunder_format);
     if (m.is_null())
         return in.raise(in.exc.TypeError, "Type " + std::string(type_name(in, v)) +

@@ -4,6 +4,8 @@
 #include "interp.hpp"
 #include "ops.hpp"
 #include "slot_specs.hpp"
+#include "str_object.hpp"
+#include "tuple_object.hpp"
 #include "types.hpp"
 
 namespace eddy::rt {
@@ -99,9 +101,27 @@ Result<Value> compare(Interp& in, Value a, Value b, vm::CmpOp op) {
                                           operand_types(in, a, b));
 }
 
-// PyObject_RichCompareBool: identity implies equality.
+// == on two exact tuples (tuplerichcompare): items pairwise until one differs, then the sizes.
+static Result<bool> tuples_equal(Interp& in, const Tuple* a, const Tuple* b) {
+    size_t n = std::min(a->size, b->size);
+    for (size_t i = 0; i < n; ++i) {
+        bool eq = EDDY_TRY(equal(in, (*a)[i], (*b)[i]));
+        if (!eq) return false;
+    }
+    return a->size == b->size;
+}
+
+// PyObject_RichCompareBool: identity implies equality. Exact strs and tuples (dict keys) compare
+// without the slot dispatch.
 Result<bool> equal(Interp& in, Value a, Value b) {
     if (a.is(b)) return true;
+    if (a.is_obj() && b.is_obj()) {
+        Type* ta = a.as_obj()->type;
+        if (ta == b.as_obj()->type) {
+            if (ta == in.types.str) return str_equal(a.as<Str>(), b.as<Str>());
+            if (ta == in.types.tuple) return tuples_equal(in, a.as<Tuple>(), b.as<Tuple>());
+        }
+    }
     Value r = EDDY_TRY(compare(in, a, b, vm::CmpOp::Eq));
     if (r.is_bool()) return r.is_true();
     return truthy(in, r);

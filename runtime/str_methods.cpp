@@ -236,6 +236,8 @@ static Result<Value> split_impl(Interp& in, Args args, bool reverse) {
         return Value::from_obj(out);
     }
     sv t = s->view(), d = sep->view();
+    // One pass to count the pieces, so the list is allocated once.
+    out->items.reserve(count_occurrences(t, d, size_t(maxsplit)) + 1);
     if (!reverse) {
         size_t i = 0;
         for (size_t at; maxsplit > 0 && (at = t.find(d, i)) != npos; --maxsplit) {
@@ -366,6 +368,29 @@ static Result<Value> str_join(Interp& in, Args args) {
 
 // ---- replace ----
 
+// replace() with a non-empty `old`: count the matches, then write the result straight into the
+// new str (no intermediate buffer).
+static Result<Value> replace_nonempty(Interp& in, Str* s, const Str* old, const Str* rep, size_t max) {
+    sv t = s->view(), o = old->view(), r = rep->view();
+    size_t n = count_occurrences(t, o, max);
+    if (n == 0) return s->type == in.types.str ? Value::from_obj(s) : piece(in, s, 0, s->size);
+    size_t size = t.size() - n * o.size() + n * r.size();
+    if (in.heap.would_exceed(size)) return in.raise_memory_error();
+    Str* result = str_alloc_raw(in, size, s->length - n * old->length + n * rep->length);
+    char* out = result->data();
+    size_t i = 0;
+    for (size_t done = 0; done < n; ++done) {
+        size_t at = t.find(o, i);
+        std::memcpy(out, t.data() + i, at - i);
+        out += at - i;
+        if (!r.empty()) std::memcpy(out, r.data(), r.size());
+        out += r.size();
+        i = at + o.size();
+    }
+    std::memcpy(out, t.data() + i, t.size() - i);
+    return Value::from_obj(result);
+}
+
 static Result<Value> str_replace(Interp& in, Args args) {
     Str* s = self_str(args);
     if (!is_str(in, args[1])) return raise_must_be_str(in, "replace() argument 1", args[1]);
@@ -375,36 +400,24 @@ static Result<Value> str_replace(Interp& in, Args args) {
     int64_t count = EDDY_TRY(int_arg(in, args[3]));
     size_t max = count < 0 ? npos : size_t(count);
     sv t = s->view(), o = old->view(), r = rep->view();
+    if (!o.empty()) return replace_nonempty(in, s, old, rep, max);
+    // Insert `rep` before every character and at the end, up to `max` times.
+    size_t n = std::min(max, s->length + 1);
+    if (n == 0) return piece(in, s, 0, s->size);
+    if (in.heap.would_exceed(t.size() + n * r.size())) return in.raise_memory_error();
     std::string out;
-    size_t n = 0;
-    if (o.empty()) {
-        // Insert `rep` before every character and at the end, up to `max` times.
-        n = std::min(max, s->length + 1);
-        if (n == 0) return args[0];
-        out.reserve(t.size() + n * r.size());
-        size_t i = 0, done = 0;
-        while (done < n) {
-            out.append(r);
-            ++done;
-            if (i >= t.size()) break;
-            size_t len = uni::seq_len(static_cast<unsigned char>(t[i]));
-            out.append(t.substr(i, len));
-            i += len;
-        }
-        out.append(t.substr(std::min(i, t.size())));
-    } else {
-        size_t i = 0;
-        for (size_t at; n < max && (at = t.find(o, i)) != npos; ++n) {
-            if (n == 0) out.reserve(t.size());
-            out.append(t.substr(i, at - i));
-            out.append(r);
-            i = at + o.size();
-        }
-        if (n == 0) return s->type == in.types.str ? args[0] : piece(in, s, 0, s->size);
-        out.append(t.substr(i));
+    out.reserve(t.size() + n * r.size());
+    size_t i = 0, done = 0;
+    while (done < n) {
+        out.append(r);
+        ++done;
+        if (i >= t.size()) break;
+        size_t len = uni::seq_len(static_cast<unsigned char>(t[i]));
+        out.append(t.substr(i, len));
+        i += len;
     }
-    size_t length = s->length + n * rep->length - (o.empty() ? 0 : n * old->length);
-    if (in.heap.would_exceed(out.size())) return in.raise_memory_error();
+    out.append(t.substr(std::min(i, t.size())));
+    size_t length = s->length + n * rep->length;
     return Value::from_obj(make_str_with_length(in, out, length));
 }
 
@@ -553,6 +566,13 @@ static Result<Value> str_encode(Interp& in, Args args) {
     return encode_str(in, self_str(args), args[1].as<Str>()->view(), args[2].as<Str>()->view());
 }
 
+// __getnewargs__ (pickling support): the text as an exact str in a 1-tuple.
+static Result<Value> str_getnewargs(Interp& in, Args args) {
+    Str* s = self_str(args);
+    Value copy = piece(in, s, 0, s->size);
+    return Value::from_obj(make_tuple(in, std::span<const Value>(&copy, 1)));
+}
+
 void init_str_methods(Interp& in) {
     add_methods(in, in.types.str, {
         {"find(self, sub, start=None, end=None, /)", str_find},
@@ -580,6 +600,7 @@ void init_str_methods(Interp& in) {
         {"zfill(self, width, /)", str_zfill},
         {"expandtabs(self, /, tabsize=8)", str_expandtabs},
         {"encode(self, /, encoding='utf-8', errors='strict')", str_encode},
+        {"__getnewargs__(self, /)", str_getnewargs},
     });
     init_str_case_methods(in);
     init_str_format_methods(in);

@@ -4,6 +4,8 @@
 // str_format.cpp and str_percent.cpp.
 #include "str_object.hpp"
 
+#include <bit>
+#include <charconv>
 #include <cstring>
 
 #include "bytes_object.hpp"
@@ -45,9 +47,19 @@ Str* str_alloc_raw(Interp& in, size_t size, size_t length) {
 // One-character ASCII strs are shared through the intern table (Interp::intern allocates with
 // str_alloc_raw, so there is no recursion).
 Str* make_str_with_length(Interp& in, std::string_view utf8, size_t length) {
-    if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 0x80)
-        return str_from_char(in, char32_t(utf8[0]));
+    if (utf8.size() <= 1) {
+        if (utf8.empty() && in.empty_str) return in.empty_str;   // null only during start-up
+        if (!utf8.empty() && static_cast<unsigned char>(utf8[0]) < 0x80)
+            return str_from_char(in, char32_t(utf8[0]));
+    }
     return alloc_str(in, in.types.str, utf8, length);
+}
+
+Str* str_from_int64(Interp& in, int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    size_t n = size_t(r.ptr - buf);
+    return make_str_with_length(in, std::string_view(buf, n), n);
 }
 
 Str* make_str(Interp& in, std::string_view utf8) {
@@ -64,12 +76,16 @@ Result<Value> new_str(Interp& in, std::string_view utf8) {
     return Value::from_obj(s);
 }
 
-// ASCII one-character strs are interned, so `for c in s` and s[i] do not allocate.
-// TODO(text): a 128-entry array in Interp would skip the hash lookup (requested).
+// ASCII one-character strs are interned and cached in Interp::ascii_chars, so `for c in s` and
+// s[i] neither allocate nor hash.
 Str* str_from_char(Interp& in, char32_t cp) {
     if (cp < 0x80) {
-        char c = char(cp);
-        return in.intern(std::string_view(&c, 1));
+        Str*& slot = in.ascii_chars[cp];
+        if (!slot) {
+            char c = char(cp);
+            slot = in.intern(std::string_view(&c, 1));
+        }
+        return slot;
     }
     std::string buf;
     uni::append(buf, cp);
@@ -78,8 +94,8 @@ Str* str_from_char(Interp& in, char32_t cp) {
 
 bool is_str(const Interp& in, Value v) {
     if (!v.is_obj()) return false;
-    Type* t = v.as_obj()->type;
-    return t == in.types.str || is_subtype(t, in.types.str);
+    (void)in;
+    return (v.as_obj()->type->flags & TF_Str) != 0;
 }
 
 bool str_equal(const Str* a, const Str* b) {
@@ -117,6 +133,22 @@ public:
             m_word = 0;
         }
     }
+    // Whole 8-byte words at once (little-endian, as pyhash.c reads them), then the tail.
+    void bytes(std::string_view data) {
+        const char* p = data.data();
+        size_t n = data.size();
+        if ((m_total & 7) == 0) {
+            for (; n >= 8; p += 8, n -= 8, m_total += 8) {
+                uint64_t w;
+                std::memcpy(&w, p, 8);
+                if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+                m_s.v3 ^= w;
+                m_s.round();
+                m_s.v0 ^= w;
+            }
+        }
+        for (; n > 0; ++p, --n) byte(static_cast<uint8_t>(*p));
+    }
     int64_t finish() {
         uint64_t b = (uint64_t(m_total) << 56) | m_word;
         m_s.v3 ^= b;
@@ -140,7 +172,7 @@ private:
 int64_t bytes_hash_of(std::string_view data) {
     if (data.empty()) return 0;
     SipHasher h;
-    for (char c : data) h.byte(static_cast<uint8_t>(c));
+    h.bytes(data);
     return h.finish();
 }
 
@@ -572,6 +604,7 @@ static Result<Value> str_from_args(Interp& in, Value obj, Value encoding, Value 
 }
 
 static Result<Value> str_new_slot(Interp& in, Type* type, CallArgs args) {
+    if (type == in.types.str && args.count == 1 && !args.kwnames) return str(in, args.values[0]);
     static constexpr std::string_view names[3] = {"object", "encoding", "errors"};
     Value slots[3] = {Value::null(), Value::null(), Value::null()};
     if (args.count + args.kw_count() > 3)
@@ -599,7 +632,7 @@ static Result<Value> str_new_slot(Interp& in, Type* type, CallArgs args) {
 
 void init_text_types(Interp& in) {
     Type* t = in.types.str;
-    t->flags |= TF_BaseType;
+    t->flags |= TF_BaseType | TF_Str;
     t->instance_size = sizeof(Str);
     t->repr = str_repr_slot;
     t->str = str_str_slot;

@@ -24,6 +24,8 @@ struct Str : Obj {
 // A new str holding a copy of `utf8` (must be valid UTF-8). Short strings may be shared.
 Str* make_str(Interp& in, std::string_view utf8);
 inline Value str_value(Interp& in, std::string_view utf8) { return Value::from_obj(make_str(in, utf8)); }
+// The decimal text of `v` (str(int) and f"{i}" for small ints, without a temporary string).
+Str* str_from_int64(Interp& in, int64_t v);
 // Like make_str, but raises MemoryError instead of allocating beyond the heap limit.
 Result<Str*> make_str_checked(Interp& in, std::string_view utf8);
 // make_str when the caller already knows the code-point count (skips the counting pass).

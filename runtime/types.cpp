@@ -276,7 +276,7 @@ static void inherit_slots(Type* t) {
     // (list_iterator, function, ...), as Py_TPFLAGS_DISALLOW_INSTANTIATION in CPython.
     if (!t->instance_size) t->instance_size = b->instance_size;
     if (!t->dict_offset) t->dict_offset = b->dict_offset;
-    if (b->flags & TF_Exception) t->flags |= TF_Exception;
+    t->flags |= b->flags & (TF_Exception | TF_Str);
 }
 
 static void finish_type(Interp& in, Type* t, std::vector<Type*>& done) {

@@ -16,6 +16,7 @@
 #include "runtime/native.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/set_object.hpp"
+#include "runtime/slice_object.hpp"
 #include "runtime/str_object.hpp"
 #include "runtime/tuple_object.hpp"
 #include "vm/interpreter.hpp"
@@ -196,14 +197,12 @@ rt::Result<Value> build_set(rt::Interp& in, Value* items, uint32_t n) {
 }
 
 rt::Result<Value> build_string(rt::Interp& in, Value* items, uint32_t n) {
-    std::string out;
-    for (uint32_t i = 0; i < n; ++i) out += items[i].as<rt::Str>()->view();
-    return Value::from_obj(EDDY_TRY(rt::make_str_checked(in, out)));
+    return rt::str_concat(in, std::span<const Value>(items, n));   // one copy, lengths summed
 }
 
 rt::Result<Value> build_slice(rt::Interp& in, Value* items, uint32_t n) {
     Value step = n == 3 ? items[2] : Value::none();
-    return rt::call(in, Value::from_obj(in.types.slice), {items[0], items[1], step});
+    return Value::from_obj(rt::make_slice(in, items[0], items[1], step));
 }
 
 rt::Status list_extend(rt::Interp& in, Value list, Value iterable) {
