@@ -93,9 +93,11 @@ class Repl(unittest.TestCase):
     def test_values_are_echoed_and_kept_in_underscore(self):
         self.assertIn("\n3\n", self.s.line("1 + 2"))
         self.assertIn("\n3\n", self.s.line("_"))
-        self.assertEqual(self.s.line("None"), "None\n>>> ")     # the typed line, no echo
+        # None is not echoed. The typed text differs from the repr that would be echoed: a
+        # terminal echoes a line twice when it arrives before the line editor's raw mode.
+        self.assertNotIn("\nNone\n", self.s.line("(None)"))
         self.assertIn("\n'hi'\n", self.s.line("'hi'"))
-        self.assertEqual(self.s.line("x = 1"), "x = 1\n>>> ")
+        self.assertNotIn("\n1\n", self.s.line("x = 1"))
 
     def test_blocks_continue_until_a_blank_line(self):
         self.s.line("def double(n):", then=r"\.\.\. $")
