@@ -5,84 +5,8 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge', 'nlargest',
            'heappushpop']
 
 
-def _check_list(heap, name):
-    if not isinstance(heap, list):
-        raise TypeError(f'{name}() argument 1 must be list, not {type(heap).__name__}')
-
-
-def heappush(heap, item, /):
-    _check_list(heap, 'heappush')
-    heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
-
-
-def heappop(heap, /):
-    _check_list(heap, 'heappop')
-    if not heap:
-        raise IndexError('index out of range')
-    last = heap.pop()
-    if heap:
-        item = heap[0]
-        heap[0] = last
-        _siftup(heap, 0)
-        return item
-    return last
-
-
-def heapreplace(heap, item, /):
-    _check_list(heap, 'heapreplace')
-    if not heap:
-        raise IndexError('index out of range')
-    old = heap[0]
-    heap[0] = item
-    _siftup(heap, 0)
-    return old
-
-
-def heappushpop(heap, item, /):
-    _check_list(heap, 'heappushpop')
-    if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _siftup(heap, 0)
-    return item
-
-
-def heapify(x, /):
-    _check_list(x, 'heapify')
-    for i in reversed(range(len(x) // 2)):
-        _siftup(x, i)
-
-
-# Moves heap[pos] up towards startpos until its parent is not larger.
-def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-# Moves the smaller child up until a leaf is reached, then sifts the item down into place
-# (fewer comparisons than stopping early, as Lib/heapq.py explains).
-def _siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
+# The heap operations themselves are native; the private max-heap helpers keep CPython's names.
+from _heapq import heappush, heappop, heapify, heapreplace, heappushpop
 
 
 def _heappop_max(heap):
@@ -153,8 +77,6 @@ def merge(*iterables, key=None, reverse=False):
             del entries[best]
 
 
-# The native versions replace the Python ones above (which document the algorithm).
-from _heapq import heappush, heappop, heapify, heapreplace, heappushpop
 
 
 def nsmallest(n, iterable, key=None):
