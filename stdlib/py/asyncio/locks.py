@@ -9,6 +9,8 @@
 # hot paths (an uncontended acquire/release, waiting on an Event that is already set) touch only
 # attributes and never create a future.
 
+from collections import deque
+
 from . import CancelledError, get_running_loop
 
 __all__ = ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier',
@@ -132,7 +134,7 @@ class Event:
     _get_loop = _get_loop
 
     def __init__(self):
-        self._waiters = []
+        self._waiters = deque()   # woken waiters leave from the front: O(1) each
         self._value = False
 
     def __repr__(self):
