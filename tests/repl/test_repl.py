@@ -8,6 +8,7 @@ import select
 import signal
 import sys
 import tempfile
+import termios
 import time
 import unittest
 
@@ -51,18 +52,41 @@ class Session:
                     raise AssertionError(f"eddy ended before {pattern!r}: {self.text[start:]!r}")
                 self.text += ANSI.sub("", chunk).replace("\r", "")
 
-    def send(self, keys):
+    def send(self, keys, editing=True):
+        """Types `keys`. Like a person, waits first until the line editor owns the terminal:
+        keys that arrive while the terminal is still in canonical mode are cooked by the kernel
+        (a Ctrl-D becomes an end-of-file marker that reads as NUL once raw mode begins)."""
+        if editing:
+            self.wait_for_editor()
         os.write(self.fd, keys.encode())
+
+    def wait_for_editor(self, timeout=20):
+        deadline = time.monotonic() + timeout
+        while termios.tcgetattr(self.fd)[3] & termios.ICANON:   # the slave's modes, on Linux
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the line editor never took the terminal: {self.text!r}")
+            time.sleep(0.002)
 
     def line(self, text, then=r">>> $"):
         """Types a line and returns what was printed up to the next prompt."""
         self.send(text + "\r")
         return self.read_until(then)
 
-    def wait(self):
-        _, status = os.waitpid(self.pid, 0)
-        os.close(self.fd)
-        return os.waitstatus_to_exitcode(status)
+    def wait(self, timeout=20):
+        """Waits for eddy to end (reading what it still prints) and returns its exit status."""
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            if time.monotonic() > deadline:
+                raise AssertionError(f"eddy did not end: {self.text!r}")
+            if select.select([self.fd], [], [], 0.01)[0]:
+                try:
+                    self.text += ANSI.sub("", os.read(self.fd, 4096).decode("utf-8", "replace"))
+                except OSError:
+                    pass
 
 
 class Repl(unittest.TestCase):
@@ -135,7 +159,7 @@ class Repl(unittest.TestCase):
         self.s.line("while True: pass", then=r"\.\.\. $")
         self.s.send("\r")
         time.sleep(0.3)   # let the loop start; the test passes either way
-        self.s.send("\x03")
+        self.s.send("\x03", editing=False)
         out = self.s.read_until(r">>> $")
         self.assertIn("KeyboardInterrupt", out)
         self.assertIn("\n6\n", self.s.line("6"))
