@@ -204,6 +204,50 @@ Result<Value> pattern_findall(Interp& in, Args args) {
     return Value::from_obj(out);
 }
 
+// Pattern.sub(template, string, count): re.subn with a parsed template (a list of literal strs
+// and group numbers), expanded here without Match objects. Empty-match rules as findall.
+Result<Value> pattern_sub(Interp& in, Args args) {
+    PcrePattern* p = self_of(args);
+    if (!rt::is_list(in, args[1])) return in.raise(in.exc.TypeError, "sub() template must be a list");
+    EDDY_TRY(check_string(in, args[2]));
+    rt::Str* s = args[2].as<rt::Str>();
+    int64_t count = EDDY_TRY(rt::index_as_int64(in, args[3]));
+    std::vector<Value> parts = args[1].as<rt::List>()->items;
+    for (Value part : parts) {
+        if (!rt::is_str(in, part) && !(part.is_small_int() && part.as_small_int() >= 0 &&
+                                        part.as_small_int() <= int64_t(p->groups)))
+            return in.raise(in.exc.TypeError, "sub() template items must be str or a group number");
+    }
+    std::string out;
+    int64_t n = 0, pos = 0, endpos = int64_t(s->length);
+    size_t copied = 0;   // bytes of `s` already in `out`
+    bool notempty = false;
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->match_data);
+    while (count == 0 || n < count) {
+        int rc = EDDY_TRY(run(in, p, args[2], pos, endpos, notempty ? PCRE2_NOTEMPTY_ATSTART : 0));
+        if (rc == PCRE2_ERROR_NOMATCH) break;
+        out.append(s->data() + copied, ov[0] - copied);
+        for (Value part : parts) {
+            if (rt::is_str(in, part)) {
+                out += part.as<rt::Str>()->view();
+                continue;
+            }
+            auto g = uint32_t(part.as_small_int());
+            if (g < uint32_t(rc) && ov[2 * g] != PCRE2_UNSET) out.append(s->data() + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+        }
+        copied = ov[1];
+        ++n;
+        notempty = ov[0] == ov[1];
+        pos = int64_t(p->offsets.to_cp(ov[1]));
+        if (pos > endpos) break;
+    }
+    out.append(s->data() + copied, s->size - copied);
+    rt::Tuple* t = rt::make_tuple(in, 2);
+    t->items()[0] = Value::from_obj(EDDY_TRY(rt::make_str_checked(in, out)));
+    t->items()[1] = Value::from_small_int(n);
+    return Value::from_obj(t);
+}
+
 Result<Value> pattern_groups(Interp&, Args args) { return Value::from_small_int(self_of(args)->groups); }
 
 // Pattern.groupindex(): {name: number} from PCRE2's name table.
@@ -237,6 +281,7 @@ Result<Value> init__pcre(Interp& in) {
     rt::add_methods(in, t, {
         {"match(self, string, pos, endpos, mode, notempty, /)", pattern_match},
         {"findall(self, string, pos, endpos, /)", pattern_findall},
+        {"sub(self, template, string, count, /)", pattern_sub},
         {"groups(self, /)", pattern_groups},
         {"groupindex(self, /)", pattern_groupindex},
     });

@@ -228,15 +228,17 @@ class Pattern:
     def _iterate(self, string, pos, endpos):
         if endpos is None or endpos > len(string):
             endpos = len(string)
+        if pos < 0:
+            pos = 0
+        match = self._code.match
         notempty = False
         while pos <= endpos:
-            m = self._run(string, pos, endpos, 0, notempty)
-            if m is None:
+            spans = match(string, pos, endpos, 0, notempty)
+            if spans is None:
                 return
-            yield m
-            start, end = m.span()
-            notempty = start == end
-            pos = end
+            yield Match(self, string, pos, endpos, spans)
+            notempty = spans[0] == spans[1]
+            pos = spans[1]
 
     def findall(self, string, pos=0, endpos=None):
         if endpos is None or endpos > len(string):
@@ -264,12 +266,10 @@ class Pattern:
         else:
             if not isinstance(repl, str):
                 raise TypeError(f"expected str instance, {type(repl).__name__} found")
-            template = _parse_template(repl, self)
-            if len(template) == 1 and isinstance(template[0], str):
-                literal = template[0]
-                expand = lambda m: literal
-            else:
-                expand = lambda m: _expand(template, m)
+            if not isinstance(string, str):
+                raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
+            # A template needs no Match objects: the native loop expands it.
+            return self._code.sub(_parse_template(repl, self), string, count)
         pieces = []
         last = 0
         n = 0
@@ -304,20 +304,28 @@ class Match:
         self.pos = pos
         self.endpos = endpos
         self._spans = spans
+
+    @property
+    def lastindex(self):
+        # The group that closed last: the outermost of those ending furthest right.
+        spans = self._spans
         last = None
         best_end = -1
-        # lastindex: the group that closed last, i.e. the outermost of those ending furthest.
         for g in range(1, len(spans) // 2):
             if spans[2 * g] >= 0 and spans[2 * g + 1] >= best_end:
                 if last is None or spans[2 * g + 1] > best_end or spans[2 * g] < spans[2 * last]:
                     last = g
                     best_end = spans[2 * g + 1]
-        self.lastindex = last
-        self.lastgroup = None
+        return last
+
+    @property
+    def lastgroup(self):
+        last = self.lastindex
         if last is not None:
-            for name, index in pattern.groupindex.items():
+            for name, index in self.re.groupindex.items():
                 if index == last:
-                    self.lastgroup = name
+                    return name
+        return None
 
     def _index(self, group):
         if isinstance(group, int) and not isinstance(group, bool):
