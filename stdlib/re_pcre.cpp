@@ -90,8 +90,10 @@ Result<Value> pcre_compile(Interp& in, Args args) {
     Type* type = static_cast<Type*>(args[2].as_obj());
     int error = 0;
     PCRE2_SIZE error_offset = 0;
+    // ALT_CIRCUMFLEX: a multiline ^ also matches after a final newline, as in Python's re.
     pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern->data()), pattern->size,
-                                     uint32_t(options) | PCRE2_UTF, &error, &error_offset, nullptr);
+                                     uint32_t(options) | PCRE2_UTF | PCRE2_ALT_CIRCUMFLEX, &error,
+                                     &error_offset, nullptr);
     if (!code) {
         rt::Tuple* t = rt::make_tuple(in, 2);
         t->items()[0] = rt::str_value(in, pcre_message(error));

@@ -265,7 +265,8 @@ class Pattern:
             expand = repl
         else:
             if not isinstance(repl, str):
-                raise TypeError(f"expected str instance, {type(repl).__name__} found")
+                # CPython's wording: it tries to decode a non-str template as bytes first.
+                raise TypeError(f"decoding to str: need a bytes-like object, {type(repl).__name__} found")
             if not isinstance(string, str):
                 raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
             # A template needs no Match objects: the native loop expands it.
