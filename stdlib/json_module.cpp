@@ -3,10 +3,12 @@
 // stdlib/py/json/encoder.py and decoder.py, which remain the definition of the rules: type order
 // str, None, True, False, int, float, list/tuple, dict, then `default`; keys converted after
 // sorting; CPython's messages and error positions.
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "dict_object.hpp"
 #include "float_object.hpp"
@@ -34,19 +36,23 @@ struct Encoder {
     std::string_view item_sep, key_sep;
     Value default_fn;
     std::string out;
-    std::unordered_set<rt::Obj*> markers;   // containers being encoded (circularity check)
+    // The containers being encoded, outermost first (circularity check). A vector: it holds
+    // only the current chain of ancestors, so it is short, and a scan beats hashing.
+    std::vector<rt::Obj*> markers;
     int depth = 0;
 
     void string(std::string_view s);
     Status value(Value v);
-    Status list(Value v, std::span<const Value> items);
+    Status list(Value v);
     Status dict(Value v);
     Result<bool> key(Value k);   // false: skipped (skipkeys)
     Status floating(double d);
+    bool all_exact_str_keys(const std::vector<std::pair<Value, Value>>& items) const;
     void newline();
     Status enter(Value v);
     void leave(Value v) {
-        if (check_circular) markers.erase(v.as_obj());
+        (void)v;
+        if (check_circular) markers.pop_back();
         --depth;
     }
 };
@@ -112,9 +118,12 @@ Status Encoder::enter(Value v) {
         --depth;
         return in.raise(in.exc.RecursionError, "maximum recursion depth exceeded while encoding a JSON object");
     }
-    if (check_circular && !markers.insert(v.as_obj()).second) {
-        --depth;
-        return in.raise(in.exc.ValueError, "Circular reference detected");
+    if (check_circular) {
+        if (std::find(markers.begin(), markers.end(), v.as_obj()) != markers.end()) {
+            --depth;
+            return in.raise(in.exc.ValueError, "Circular reference detected");
+        }
+        markers.push_back(v.as_obj());
     }
     return rt::ok();
 }
@@ -126,22 +135,26 @@ void Encoder::newline() {
     for (int i = 0; i < depth; ++i) out += unit;
 }
 
-Status Encoder::list(Value v, std::span<const Value> items) {
-    if (items.empty()) {
+// A list or tuple. As CPython's encoder_listencode_list, a list is read live: `default` may
+// change it, and the loop re-reads its size and items after each one.
+Status Encoder::list(Value v) {
+    bool is_list = rt::is_list(in, v);
+    auto items = [&] {
+        return is_list ? std::span<const Value>(v.as<rt::List>()->items) : v.as<rt::Tuple>()->span();
+    };
+    if (items().empty()) {
         out += "[]";
         return rt::ok();
     }
     EDDY_CHECK(enter(v));
-    // The list may change while `default` runs: copy the items first.
-    std::vector<Value> snapshot(items.begin(), items.end());
     out += '[';
     if (!indent.is_none()) newline();
-    for (size_t i = 0; i < snapshot.size(); ++i) {
+    for (size_t i = 0; i < items().size(); ++i) {
         if (i) {
             out += item_sep;
             if (!indent.is_none()) newline();
         }
-        if (value(snapshot[i]).is_error()) {
+        if (value(items()[i]).is_error()) {
             leave(v);
             return rt::Error{};
         }
@@ -180,6 +193,12 @@ Result<bool> Encoder::key(Value k) {
     return true;
 }
 
+bool Encoder::all_exact_str_keys(const std::vector<std::pair<Value, Value>>& items) const {
+    for (const auto& item : items)
+        if (!item.first.is_obj() || item.first.as_obj()->type != in.types.str) return false;
+    return true;
+}
+
 Status Encoder::dict(Value v) {
     rt::Dict* d = v.as<rt::Dict>();
     if (d->used == 0) {
@@ -188,7 +207,17 @@ Status Encoder::dict(Value v) {
     }
     EDDY_CHECK(enter(v));
     std::vector<std::pair<Value, Value>> items;
-    if (sort_keys) {
+    items.reserve(d->used);
+    for (const rt::DictEntry& e : d->entries)
+        if (!e.key.is_null()) items.emplace_back(e.key, e.value);
+    if (sort_keys && all_exact_str_keys(items)) {
+        // UTF-8 byte order is code-point order, so this is sorted()'s order for str keys (which
+        // are distinct, so the values are never compared).
+        std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+            return a.first.template as<rt::Str>()->view() < b.first.template as<rt::Str>()->view();
+        });
+    } else if (sort_keys) {
+        items.clear();
         Value sorted_fn = get_module_attr(in, in.builtins, "sorted");
         Value view = EDDY_TRY(rt::call_method(in, v, in.intern("items"), {}));
         Result<Value> sorted = rt::call(in, sorted_fn, {view});
@@ -198,9 +227,6 @@ Status Encoder::dict(Value v) {
         }
         for (Value pair : sorted.value().as<rt::List>()->items)
             items.emplace_back((*pair.as<rt::Tuple>())[0], (*pair.as<rt::Tuple>())[1]);
-    } else {
-        for (const rt::DictEntry& e : d->entries)
-            if (!e.key.is_null()) items.emplace_back(e.key, e.value);
     }
     out += '{';
     if (!indent.is_none()) newline();
@@ -234,6 +260,18 @@ Status Encoder::dict(Value v) {
 }
 
 Status Encoder::value(Value v) {
+    // The exact built-in types first, without the subclass checks below.
+    if (v.is_obj()) {
+        rt::Type* t = v.as_obj()->type;
+        if (t == in.types.str) {
+            string(v.as<rt::Str>()->view());
+            return rt::ok();
+        }
+        if (t == in.types.dict) return dict(v);
+        if (t == in.types.list || t == in.types.tuple) return list(v);
+    } else if (v.is_float()) {
+        return floating(v.as_float());
+    }
     if (rt::is_str(in, v)) {
         string(v.as<rt::Str>()->view());
     } else if (v.is_none()) {
@@ -248,10 +286,8 @@ Status Encoder::value(Value v) {
         out += EDDY_TRY(rt::int_to_decimal(in, v));
     } else if (rt::is_float(in, v)) {
         return floating(rt::float_value(v));
-    } else if (rt::is_list(in, v)) {
-        return list(v, v.as<rt::List>()->items);
-    } else if (rt::is_tuple(in, v)) {
-        return list(v, v.as<rt::Tuple>()->span());
+    } else if (rt::is_list(in, v) || rt::is_tuple(in, v)) {
+        return list(v);
     } else if (rt::is_dict(in, v)) {
         return dict(v);
     } else {
@@ -297,6 +333,10 @@ struct Decoder {
     const char* error = nullptr;
     size_t error_pos = 0;
     int depth = 0;
+    // Object keys already made, by their raw text (CPython's scanner memoizes keys the same
+    // way): a document of many similar records shares one str per key, allocated and hashed
+    // once. The strs stay reachable: each is a key of a dict in the document being built.
+    std::unordered_map<std::string_view, rt::Str*> keys;
 
     Result<Value> fail(const char* message, size_t pos) {
         error = message;
@@ -309,7 +349,8 @@ struct Decoder {
     }
     bool digit(size_t i) const { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
     Result<Value> value(size_t& i);
-    Result<Value> string(size_t& i);
+    Result<Value> string(size_t& i, bool is_key = false);
+    Result<Value> escaped_string(size_t begin, size_t& i);
     Result<Value> number(size_t& i, bool& matched);
     Result<Value> array(size_t& i);
     Result<Value> object(size_t& i);
@@ -328,9 +369,32 @@ int Decoder::hex4(size_t at) const {
     return v;
 }
 
-// `i` is at the opening quote; leaves it past the closing one.
-Result<Value> Decoder::string(size_t& i) {
-    size_t begin = i++;
+// `i` is at the opening quote; leaves it past the closing one. A string without escapes (the
+// usual case) becomes a str straight from the input bytes.
+Result<Value> Decoder::string(size_t& i, bool is_key) {
+    size_t begin = i;
+    size_t j = i + 1;
+    size_t length = 0;   // code points: the bytes that do not continue a sequence
+    while (j < s.size()) {
+        auto b = static_cast<unsigned char>(s[j]);
+        if (b == '"' || b == '\\' || b < 0x20) break;
+        length += (b & 0xC0) != 0x80;
+        ++j;
+    }
+    if (j >= s.size() || s[j] != '"') return escaped_string(begin, i);
+    std::string_view text = s.substr(begin + 1, j - begin - 1);
+    i = j + 1;
+    if (is_key) {
+        auto [it, fresh] = keys.try_emplace(text, nullptr);
+        if (fresh) it->second = rt::make_str_with_length(in, text, length);
+        return Value::from_obj(it->second);
+    }
+    return Value::from_obj(rt::make_str_with_length(in, text, length));
+}
+
+// The general case: escapes, or an error to report.
+Result<Value> Decoder::escaped_string(size_t begin, size_t& i) {
+    i = begin + 1;
     std::string out;
     for (;;) {
         size_t start = i;
@@ -396,8 +460,20 @@ Result<Value> Decoder::number(size_t& i, bool& matched) {
         }
     }
     i = end;
-    std::string text(s.substr(start, end - start));
-    if (is_float) return Value::from_float(std::strtod(text.c_str(), nullptr));
+    std::string_view text = s.substr(start, end - start);
+    if (is_float) {
+        // from_chars rounds correctly, as strtod does, without a NUL-terminated copy.
+        double d = 0;
+        auto r = std::from_chars(text.data(), text.data() + text.size(), d);
+        if (r.ec == std::errc::result_out_of_range)
+            return Value::from_float(std::strtod(std::string(text).c_str(), nullptr));
+        return Value::from_float(d);
+    }
+    if (text.size() <= 18) {   // fits an int64 whatever the digits
+        int64_t n = 0;
+        std::from_chars(text.data(), text.data() + text.size(), n);
+        return rt::make_int(in, n);
+    }
     return rt::int_from_string(in, text, 10);
 }
 
@@ -433,7 +509,7 @@ Result<Value> Decoder::object(size_t& i) {
         return fail("Expecting property name enclosed in double quotes", i);
     }
     for (;;) {
-        Value k = EDDY_TRY(string(i));
+        Value k = EDDY_TRY(string(i, true));
         if (error) return k;
         i = skip_ws(i);
         if (i >= s.size() || s[i] != ':') return fail("Expecting ':' delimiter", i);
