@@ -14,6 +14,11 @@
 #include "parser/parse.hpp"
 #include "runtime/interp.hpp"
 
+namespace eddy::rt::loop {
+struct EventLoop;
+struct LoopState;
+}
+
 namespace eddy {
 
 namespace detail {
@@ -89,6 +94,13 @@ struct Interpreter::Impl final : rt::RootSource {
     rt::Value m_escaped = rt::Value::null();   // the exception behind the last thrown Error
     std::uint64_t m_escaped_id = 0;
 
+    // ---- the host's event loop (api/host_loop.cpp) ----
+    // The interpreter's loop (asyncio.get_event_loop()'s while none runs), made on first use.
+    rt::loop::EventLoop* host_loop();
+    rt::loop::EventLoop* m_loop = nullptr;
+    // Expires when the interpreter is destroyed: a Promise that outlives it checks this.
+    std::shared_ptr<char> m_alive = std::make_shared<char>();
+
     // ---- limits (api/limits.cpp) ----
     void install_limits();
     rt::Status check_limits();
@@ -115,6 +127,20 @@ public:
 
 private:
     Interpreter::Impl& m_impl;
+};
+
+// Marks the interpreter's loop as running (asyncio.get_running_loop() finds it) for the guard's
+// life, unless some loop already runs: what the REPL and the host's run_ready() execute inside.
+class LoopRunning {
+public:
+    explicit LoopRunning(Interpreter::Impl& impl);
+    ~LoopRunning();
+    LoopRunning(const LoopRunning&) = delete;
+    LoopRunning& operator=(const LoopRunning&) = delete;
+
+private:
+    rt::loop::LoopState& m_state;
+    rt::loop::EventLoop* m_loop = nullptr;   // the loop this guard marked, or null
 };
 
 #define EDDY_API_ENTRY(impl) ::eddy::Entry eddy_entry_((impl), __builtin_frame_address(0))

@@ -7,7 +7,9 @@
 #include <cstdio>
 
 #include "runtime/dict_object.hpp"
+#include "runtime/function_object.hpp"
 #include "runtime/list_object.hpp"
+#include "runtime/loop/loop.hpp"
 #include "runtime/module_object.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/str_object.hpp"
@@ -17,6 +19,7 @@
 namespace eddy {
 
 using rt::Value;
+namespace lp = rt::loop;
 
 namespace {
 
@@ -69,11 +72,37 @@ rt::Status ensure_main(rt::Interp& in) {
     return vm::run_main_module(in, code, "");
 }
 
-rt::Status run_statement(rt::Interp& in, std::string_view source) {
+// Input with top-level await (a coroutine code object) runs as a task on the interpreter's loop,
+// as `python -m asyncio` runs it (asyncio/__main__.py's runcode): the loop runs until the task is
+// done, other tasks advancing meanwhile. Ctrl-C cancels the task and reports KeyboardInterrupt.
+rt::Status run_awaiting(rt::Interp& in, lp::EventLoop* loop, Value coro) {
+    lp::Task* task = EDDY_TRY(lp::make_task(in, loop, coro, Value::null()));
+    rt::RootedValues root(in.heap);
+    root.values.push_back(Value::from_obj(task));
+    while (task->state == lp::FutState::Pending) {
+        if (!lp::run_once(in, loop).is_error()) continue;
+        if (task->state == lp::FutState::Pending) lp::task_cancel(in, task, Value::none());
+        else task->log_traceback = false;   // the error printed is the task's own
+        return rt::Error{};
+    }
+    task->log_traceback = false;
+    EDDY_TRY(lp::future_result(in, task));   // raises its exception, or CancelledError
+    return rt::ok();
+}
+
+rt::Status run_statement(Interpreter::Impl& impl, std::string_view source) {
+    rt::Interp& in = impl.in;
     EDDY_CHECK(ensure_main(in));
     Value code = EDDY_TRY(detail::compile_to_code(in, source, "<stdin>", parse::Mode::Interactive));
-    EDDY_TRY(vm::eval_in_main(in, code));
-    return rt::ok();
+    // Every input runs with the loop marked running, so that asyncio.create_task() at the
+    // prompt schedules onto it, and asyncio.run() refuses as it does in CPython's asyncio REPL.
+    LoopRunning running(impl);
+    if (!(code.as<rt::CodeObject>()->flags & vm::CO_COROUTINE)) {
+        EDDY_TRY(vm::eval_in_main(in, code));
+        return rt::ok();
+    }
+    Value coro = EDDY_TRY(vm::run_in_module_async(in, code, vm::main_module(in)));
+    return run_awaiting(in, impl.host_loop(), coro);
 }
 
 } // namespace
@@ -89,7 +118,7 @@ Interactive Interpreter::run_interactive(std::string_view source) {
     if (!in.vm->safe_point_hook) in.vm->interrupt_requested = 0;
     rt::Status ran = shape == Shape::Invalid
                          ? detail::raise_syntax_error(in, std::get<parse::SyntaxErrorInfo>(parsed))
-                         : run_statement(in, source);
+                         : run_statement(*m_impl, source);
     flush();
     std::fflush(stdout);
     if (!ran.is_error()) return Interactive::Ran;

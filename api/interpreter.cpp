@@ -12,6 +12,7 @@
 
 #include "compiler/compile.hpp"
 #include "runtime/exception_object.hpp"
+#include "runtime/loop/loop.hpp"
 #include "runtime/function_object.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/str_object.hpp"
@@ -101,13 +102,17 @@ Interpreter::Impl::Impl(Config config) : m_config(std::move(config)) {
     install_limits();
 }
 
-Interpreter::Impl::~Impl() { in.heap.remove_root_source(this); }
+Interpreter::Impl::~Impl() {
+    m_alive.reset();   // first: promises held anywhere (even in m_callables) must not touch us
+    in.heap.remove_root_source(this);
+}
 
 void Interpreter::Impl::trace_roots(rt::Tracer& tracer) {
     tracer.mark(std::span<const Value>(m_handles));
     for (const auto& c : m_callables) tracer.mark(std::span<const Value>(c->defaults));
     tracer.mark(m_host_function_type);
     tracer.mark(m_escaped);
+    tracer.mark(m_loop);
 }
 
 rt::Status Interpreter::Impl::run_main(std::string_view source, std::string_view filename) {

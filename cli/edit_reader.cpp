@@ -119,11 +119,11 @@ private:
 
     // One character from stdin, decoded from the locale's multibyte encoding. Returns 1, 0 at end
     // of input, -1 when Ctrl-C interrupted the read (el_gets then returns null).
-    static int get_char(EditLine*, wchar_t* out) {
+    static int get_char(EditLine* el, wchar_t* out) {
         char bytes[MB_LEN_MAX];
         size_t len = 0;
         for (;;) {
-            if (len == 0 && !wait_for_input(STDIN_FILENO)) return -1;
+            if (len == 0 && !wait_for_input(STDIN_FILENO, &self(el)->m_py)) return -1;
             unsigned char b;
             ssize_t n = ::read(STDIN_FILENO, &b, 1);
             if (n < 0 && errno == EINTR) {

@@ -3,7 +3,11 @@
 // sets a flag polled at safe points.
 #include "cli/interrupt.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <csignal>
+#include <cstdio>
+#include <optional>
 #include <poll.h>
 #include <eddy/eddy.hpp>
 
@@ -36,11 +40,39 @@ void set_running(Interpreter* py) {
 
 bool interrupt_pending() { return g_pressed != 0; }
 
-bool wait_for_input(int fd) {
+namespace {
+
+// One pass of the interpreter's event loop, Ctrl-C interrupting it. A KeyboardInterrupt is
+// reported by the prompt (the key also abandons the line); anything else escaping the loop
+// (SystemExit from a task) is shown and the prompt goes on.
+void run_ready(Interpreter& py) {
+    g_running = &py;
+    try {
+        py.run_ready();
+    } catch (const Error& e) {
+        if (e.type_name() != "KeyboardInterrupt") std::fputs(e.traceback().c_str(), stderr);
+    }
+    g_running = nullptr;
+    std::fflush(stdout);
+}
+
+// Milliseconds to wait for input before the loop has work again (at most 100, to see Ctrl-C).
+int poll_timeout(Interpreter* py) {
+    std::optional<double> deadline = py ? py->next_deadline() : std::nullopt;
+    if (!deadline) return 100;
+    return int(std::min(100.0, std::ceil(*deadline * 1000)));
+}
+
+} // namespace
+
+bool wait_for_input(int fd, Interpreter* py) {
     for (;;) {
         if (g_pressed) return false;
         pollfd p{fd, POLLIN, 0};
-        if (poll(&p, 1, 100) > 0) return true;   // input, end of input or an error: read() tells
+        int timeout = poll_timeout(py);
+        if (timeout > 0 && poll(&p, 1, timeout) > 0) return true;   // input, EOF or an error
+        if (timeout == 0 && poll(&p, 1, 0) > 0) return true;
+        if (py && py->next_deadline() == 0.0) run_ready(*py);
     }
 }
 

@@ -16,8 +16,10 @@ void set_running(Interpreter* py);
 // True if Ctrl-C was pressed and not yet taken.
 bool interrupt_pending();
 // Waits until `fd` has input; false when Ctrl-C was pressed first. A signal that arrives just
-// before a blocking read() would not interrupt it, so the wait polls the flag as well.
-bool wait_for_input(int fd);
+// before a blocking read() would not interrupt it, so the wait polls the flag as well. Meanwhile
+// `py`'s event loop (when given) runs its ready callbacks and due timers, so tasks started at
+// the prompt go on while the user types, as in `python -m asyncio`.
+bool wait_for_input(int fd, Interpreter* py = nullptr);
 // True (once) if Ctrl-C was pressed since the last call.
 bool take_interrupt();
 

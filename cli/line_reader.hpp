@@ -20,10 +20,10 @@ public:
     virtual Status read(const char* prompt, std::string& line) = 0;
 };
 
-// Line editing on the terminal, completing through `py`; history in `history_file` (empty: none).
+// Line editing on the terminal, completing through `py` and running its event loop while waiting; history in `history_file` (empty: none).
 // Null when stdin is not a terminal or eddy was built without libedit.
 std::unique_ptr<LineReader> make_editing_reader(Interpreter& py, const std::string& history_file);
-// Reads stdin as it comes, prompts on stderr.
-std::unique_ptr<LineReader> make_plain_reader();
+// Reads stdin as it comes, prompts on stderr; `py`'s event loop runs while it waits.
+std::unique_ptr<LineReader> make_plain_reader(Interpreter& py);
 
 } // namespace eddy::cli

@@ -3,6 +3,7 @@
 // CPython's PyOS_StdioReadline writes them.
 #include <cerrno>
 #include <cstdio>
+#include <eddy/eddy.hpp>
 #include <unistd.h>
 
 #include "cli/interrupt.hpp"
@@ -14,6 +15,8 @@ namespace {
 
 class PlainReader final : public LineReader {
 public:
+    explicit PlainReader(Interpreter& py) : m_py(py) {}
+
     Status read(const char* prompt, std::string& line) override {
         std::fflush(stdout);
         std::fputs(prompt, stderr);
@@ -27,7 +30,7 @@ public:
                 return Status::Line;
             }
             char chunk[4096];
-            if (!wait_for_input(STDIN_FILENO)) {
+            if (!wait_for_input(STDIN_FILENO, &m_py)) {
                 take_interrupt();
                 m_buffer.clear();
                 return Status::Interrupted;
@@ -47,11 +50,14 @@ public:
     }
 
 private:
+    Interpreter& m_py;      // its event loop runs while we wait
     std::string m_buffer;   // read but not yet returned
 };
 
 } // namespace
 
-std::unique_ptr<LineReader> make_plain_reader() { return std::make_unique<PlainReader>(); }
+std::unique_ptr<LineReader> make_plain_reader(Interpreter& py) {
+    return std::make_unique<PlainReader>(py);
+}
 
 } // namespace eddy::cli

@@ -33,7 +33,7 @@ Interactive run_input(Interpreter& py, const std::string& source) {
 
 int run_repl(Interpreter& py, bool banner) {
     std::unique_ptr<LineReader> reader = make_editing_reader(py, history_path());
-    if (!reader) reader = make_plain_reader();
+    if (!reader) reader = make_plain_reader(py);
     if (banner) {
         std::fprintf(stderr, "eddy %s (a Python 3 subset with native async/await)\n"
                              "Type Ctrl-D to exit, Tab to complete.\n",

@@ -90,7 +90,9 @@ bool describe_block_error(const lex::Lexer& lexer, Builder& b, const SyntaxRepor
         const lex::BlockHeader& h = lexer.last_header();
         err.fail(before, "expected an indented block after " + h.what + " on line " +
                              std::to_string(h.line), K::IndentationError);
-        err.incomplete = r.token == Kind::S_YYEOF;
+        // A nested header at the end of the input meets the DEDENTs closing the outer blocks
+        // first: the prompt must still wait for its body.
+        err.incomplete = r.token == Kind::S_YYEOF || (b.mode() == Mode::Interactive && at_end);
         return true;
     }
     if (r.expects(Kind::S_EXCEPT) && r.expects(Kind::S_FINALLY) && !r.expects(Kind::S_ELSE)) {

@@ -353,4 +353,18 @@ rt::Result<Value> run_code(rt::Interp& in, rt::CodeObject* code, rt::Dict* globa
     return run_entry(in, f);
 }
 
+// CPython's FunctionType(code, globals)() for module-level code compiled with top-level await
+// (co_flags CO_COROUTINE): a coroutine whose frame has `globals` as its locals too, as a REPL
+// input's statements bind names in __main__.
+rt::Result<Value> module_coroutine(rt::Interp& in, rt::CodeObject* code, rt::Dict* globals) {
+    rt::Function* fn = rt::make_function(in, code, globals);
+    Frame* f = alloc_heap_frame(code, fn, globals, rt::builtins_for_globals(in, globals));
+    f->locals = Value::from_obj(globals);
+    rt::Generator* g = rt::make_generator(in, fn, f);
+    Value* lp = f->localsplus();
+    for (uint32_t i = 0; i < code->ncells + code->nfrees; ++i)
+        lp[code->nlocals + i] = Value::from_obj(rt::make_cell(in, Value::null()));
+    return Value::from_obj(g);
+}
+
 } // namespace eddy::vm

@@ -43,6 +43,9 @@ rt::Result<rt::Value> call_with_locals(rt::Interp& in, rt::Function* func, rt::V
 // Runs module-level code with the given globals and locals mapping (exec, module bodies).
 rt::Result<rt::Value> run_code(rt::Interp& in, rt::CodeObject* code, rt::Dict* globals,
                                rt::Value locals);
+// A coroutine over module-level `code` with `globals` as its globals and locals (run.cpp's
+// run_in_module_async).
+rt::Result<rt::Value> module_coroutine(rt::Interp& in, rt::CodeObject* code, rt::Dict* globals);
 
 // The `function` type's call slot.
 rt::Result<rt::Value> function_call_slot(rt::Interp& in, rt::Value callee, rt::CallArgs args);

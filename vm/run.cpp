@@ -82,6 +82,16 @@ rt::Result<Value> eval_in_main(rt::Interp& in, Value code) {
     return run_in_module(in, code, m);
 }
 
+rt::Module* main_module(rt::Interp& in) {
+    rt::Module* m = existing_main(in);
+    return m ? m : make_main_module(in, "__main__", "");
+}
+
+rt::Result<Value> run_in_module_async(rt::Interp& in, Value code, rt::Module* module) {
+    if (!rt::is_code(in, code)) return in.raise(in.exc.TypeError, "expected a code object");
+    return module_coroutine(in, code.as<rt::CodeObject>(), module->dict);
+}
+
 int handle_uncaught(rt::Interp& in) { return report_uncaught(in); }
 
 rt::Result<Value> run_in_module(rt::Interp& in, Value code, rt::Module* module) {

@@ -33,6 +33,12 @@ int handle_uncaught(rt::Interp& in);
 // (None for module bodies, the expression's value for eval-mode code).
 rt::Result<rt::Value> run_in_module(rt::Interp& in, rt::Value code, rt::Module* module);
 
+// A coroutine running `code` (module code with CO_COROUTINE: a REPL input that awaits) with
+// `module`'s namespace as globals and locals.
+rt::Result<rt::Value> run_in_module_async(rt::Interp& in, rt::Value code, rt::Module* module);
+// The `__main__` module, created on first use.
+rt::Module* main_module(rt::Interp& in);
+
 // Calls any callable with positional arguments.
 rt::Result<rt::Value> call_callable(rt::Interp& in, rt::Value callable, std::span<const rt::Value> args);
 

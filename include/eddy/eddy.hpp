@@ -84,6 +84,7 @@ enum class Interactive {
 };
 
 class Object;
+class Promise;
 class Module;
 template <class T>
 class Class;
@@ -162,6 +163,30 @@ public:
     /// else a native module): see Class.
     template <class T>
     Class<T> klass(std::string_view name, std::string_view module = "__main__");
+
+    // ---- the event loop, driven by the host ----
+    // The interpreter has one event loop of its own, the one `asyncio.get_event_loop()` returns
+    // while no other loop runs. Nothing runs on it by itself: the host drives it, either to the
+    // end of one awaitable (run_until_complete) or a little at a time from its own main loop
+    // (run_ready, next_deadline), so that scripts' tasks advance while the host stays responsive.
+    // While the host drives it, the loop counts as running (asyncio.get_running_loop()).
+
+    /// Schedules `awaitable` (a coroutine, a Task or a Future) as a Task on the interpreter's event
+    /// loop and returns the Task. It starts at the next run_ready() or run_until_complete().
+    Object create_task(const Object& awaitable);
+    /// Runs the loop until `awaitable` is done and returns its result; throws eddy::Error with its
+    /// exception (CancelledError if it was cancelled). Ctrl-C (interrupt()) raises KeyboardInterrupt.
+    Object run_until_complete(const Object& awaitable);
+    /// One pass of the loop that never waits: runs the timers that are due and the callbacks and
+    /// task steps queued now (what they schedule runs at the next call), then returns. Throws
+    /// eddy::Error only for KeyboardInterrupt or SystemExit; a task's own exception stays in it.
+    void run_ready();
+    /// How long the host may wait before run_ready() has work: 0 when something is ready now, the
+    /// seconds until the next timer, or nullopt when nothing is scheduled at all.
+    std::optional<double> next_deadline();
+    /// A pending Promise on the running loop (else the interpreter's loop), for a native function
+    /// to return: the script awaits it, the host settles it later.
+    Promise promise();
 
     /// Flushes buffered output (also done by the destructor).
     void flush();
@@ -250,6 +275,39 @@ public:
 private:
     Interpreter::Impl* m_impl;
     Object m_module;
+};
+
+namespace detail {
+struct PromiseState;
+}
+
+/// An awaitable that the host completes: a native function returns one (made by
+/// Interpreter::promise()), the script `await`s it, and the host later calls resolve(value) or
+/// reject(error) from its own code; the awaiting task wakes at the loop's next pass. It is an
+/// asyncio Future underneath. Copies share the one future. Settling it twice is an error
+/// (eddy::Error, InvalidStateError); settling one the script cancelled meanwhile does nothing. A
+/// Promise may outlive its Interpreter: settling it then throws eddy::Error (RuntimeError).
+class Promise {
+public:
+    Promise() = default;   ///< holds nothing
+    /// Completes the awaiting `await` with `value` (converted to Python).
+    template <class T>
+    void resolve(const T& value);
+    /// Completes it with None.
+    void resolve();
+    /// Raises `error` in the awaiting task: a built-in exception of the type it names
+    /// (`p.reject(eddy::Error("FileNotFoundError", "x.png"))`), else RuntimeError.
+    void reject(const Error& error);
+    /// Still waiting for resolve() or reject() (false too once cancelled).
+    bool pending() const;
+    /// The asyncio Future (empty for a default-constructed Promise).
+    Object future() const;
+
+private:
+    friend class Interpreter;
+    void settle(const Object* value, const Error* error);
+    Interpreter::Impl& impl() const;
+    std::shared_ptr<detail::PromiseState> m_state;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -424,6 +482,12 @@ template <>
 struct Converter<Object> {
     static detail::Raw to(detail::Impl&, const Object& v) { return detail::Access::raw(v); }
     static Object from(detail::Impl& impl, detail::Raw v) { return detail::Access::hold(impl, v); }
+};
+
+/// A Promise returned by a native function is its future, which the script awaits.
+template <>
+struct Converter<Promise> {
+    static detail::Raw to(detail::Impl&, const Promise& p) { return detail::Access::raw(p.future()); }
 };
 
 template <class T>
@@ -779,6 +843,13 @@ private:
     detail::Impl* m_impl;
     Object m_type;
 };
+
+template <class T>
+void Promise::resolve(const T& value) {
+    detail::Impl& i = impl();
+    Object v = detail::Access::hold(i, Converter<detail::ToType<T>>::to(i, value));
+    settle(&v, nullptr);
+}
 
 template <class T>
 Class<T> Interpreter::klass(std::string_view name, std::string_view module) {

@@ -216,12 +216,15 @@ static void collect_due_timers(Interp& in, EventLoop* loop) {
 }
 
 // BaseEventLoop._run_once, numbered as there.
-Status run_once(Interp& in, EventLoop* loop) {
+Status run_once(Interp& in, EventLoop* loop, bool may_wait) {
     drop_cancelled_head(in, loop);                                       // 1
-    if (loop->ready.empty() && !loop->stopping && !loop->timers.empty()) // 2-3: "select"
+    if (!may_wait) {
+        // A host polling the loop (select with a zero timeout): only what is due now runs.
+    } else if (loop->ready.empty() && !loop->stopping && !loop->timers.empty()) { // 2-3: "select"
         wait_until(in, loop->timers.front().when);
-    else if (loop->ready.empty() && !loop->stopping)
+    } else if (loop->ready.empty() && !loop->stopping) {
         wait_until(in, loop_time() + 3600);   // nothing can ever happen: wait for Ctrl-C
+    }
     if (in.vm->interrupt_requested) {
         in.vm->interrupt_requested = 0;
         return in.raise(in.exc.KeyboardInterrupt);

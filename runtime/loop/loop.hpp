@@ -177,7 +177,8 @@ Handle* call_soon(Interp& in, EventLoop* loop, Value callback, Value args);
 Handle* call_at(Interp& in, EventLoop* loop, double when, Value callback, Value args);
 double loop_time();                                                   // time.monotonic()
 void handle_cancel(Interp& in, Handle* h);
-Status run_once(Interp& in, EventLoop* loop);
+// One iteration; `may_wait` false never sleeps for a timer (a host driving the loop itself).
+Status run_once(Interp& in, EventLoop* loop, bool may_wait = true);
 // run_until_complete(fut): runs until `fut` is done (or stop()); returns its result.
 Result<Value> run_until_complete(Interp& in, EventLoop* loop, Value fut);
 Status run_forever(Interp& in, EventLoop* loop);
