@@ -1,12 +1,11 @@
 // stdlib/re_pcre.cpp: the _pcre module, the native core of `re`: compiles a pattern (already
-// translated from Python's syntax by stdlib/py/re/) with PCRE2 in UTF mode and runs matches,
+// translated from Python's syntax by stdlib/py/re.py) with PCRE2 in UTF mode and runs matches,
 // converting between PCRE2's byte offsets and Python's code-point indices. The Python layer
-// builds Pattern and Match objects on top; findall runs here entirely because it is the hot
-// loop of most scripts.
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
+// builds re.Pattern on top; matches become native re.Match objects (re_match.cpp), and findall
+// and template sub run here entirely because they are the hot loops of most scripts.
 #include <string>
+
+#include "re_pcre.hpp"
 
 #include "dict_object.hpp"
 #include "lib_util.hpp"
@@ -18,52 +17,18 @@
 #include "str_object.hpp"
 #include "tuple_object.hpp"
 
-namespace eddy::lib {
+namespace eddy::lib::pcre {
 
 namespace {
 
-// Maps code-point indices to byte offsets and back within one str, remembering the last
-// position so that a left-to-right scan (finditer, sub) costs O(n) overall, not O(n^2).
-struct OffsetMap {
-    const rt::Str* str = nullptr;
-    size_t byte = 0, cp = 0;   // a known (byte offset, code point index) pair
-
-    void reset(const rt::Str* s) {
-        if (s != str) {
-            str = s;
-            byte = cp = 0;
-        }
-    }
-    size_t to_cp(size_t target) {
-        if (str->ascii) return target;
-        if (target < byte) byte = cp = 0;
-        const char* d = str->data();
-        for (; byte < target; ++byte)
-            if ((static_cast<unsigned char>(d[byte]) & 0xC0) != 0x80) ++cp;
-        return cp;
-    }
-    size_t to_byte(size_t target) {
-        if (str->ascii) return std::min(target, str->size);
-        if (target < cp) byte = cp = 0;
-        const char* d = str->data();
-        while (cp < target && byte < str->size) {
-            ++byte;
-            while (byte < str->size && (static_cast<unsigned char>(d[byte]) & 0xC0) == 0x80) ++byte;
-            ++cp;
-        }
-        return byte;
-    }
-};
-
-struct PcrePattern : rt::Obj {
-    pcre2_code* code = nullptr;
-    pcre2_match_data* match_data = nullptr;
-    uint32_t groups = 0;            // capturing groups, not counting group 0
-    Value last_string = Value::null();   // the str `offsets` describes (kept alive by trace)
-    OffsetMap offsets;
-};
-
-void pattern_trace(rt::Obj* self, rt::Tracer& tracer) { tracer.mark(static_cast<PcrePattern*>(self)->last_string); }
+void pattern_trace(rt::Obj* self, rt::Tracer& tracer) {
+    auto* p = static_cast<PcrePattern*>(self);
+    tracer.mark(p->last_string);
+    tracer.mark(p->owner);
+    tracer.mark(p->groupindex);
+    tracer.mark(p->match_type);
+    tracer.mark(p->scanner_type);
+}
 
 void pattern_finalize(rt::Obj* self) {
     auto* p = static_cast<PcrePattern*>(self);
@@ -78,8 +43,29 @@ std::string pcre_message(int code) {
     return n < 0 ? "unknown PCRE2 error " + std::to_string(code) : std::string(reinterpret_cast<char*>(buffer), size_t(n));
 }
 
-// _pcre.compile(pattern, options, pattern_type): a Pattern, or a (message, offset) tuple when
-// PCRE2 rejects the pattern (the Python layer raises re.error with it).
+// {name: number} from PCRE2's name table.
+Result<Value> build_groupindex(Interp& in, PcrePattern* p) {
+    uint32_t count = 0, entry_size = 0;
+    PCRE2_SPTR table = nullptr;
+    pcre2_pattern_info(p->code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(p->code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(p->code, PCRE2_INFO_NAMETABLE, &table);
+    // Entries are sorted by name; Python lists them by group number.
+    std::vector<std::pair<int64_t, std::string>> names;
+    for (uint32_t i = 0; i < count; ++i) {
+        PCRE2_SPTR e = table + size_t(i) * entry_size;
+        names.emplace_back((int64_t(e[0]) << 8) | e[1], std::string(reinterpret_cast<const char*>(e + 2)));
+    }
+    std::sort(names.begin(), names.end());
+    rt::Dict* d = rt::make_dict(in);
+    for (auto& [number, name] : names)
+        EDDY_CHECK(rt::dict_set(in, d, rt::str_value(in, name), Value::from_small_int(number)));
+    return Value::from_obj(d);
+}
+
+// _pcre.compile(pattern, options, pattern_type, owner): a PcrePattern for the re.Pattern
+// `owner`, or a (message, offset) tuple when PCRE2 rejects the pattern (the Python layer raises
+// re.error with it).
 Result<Value> pcre_compile(Interp& in, Args args) {
     if (!rt::is_str(in, args[0])) return in.raise(in.exc.TypeError, "pattern must be str");
     rt::Str* pattern = args[0].as<rt::Str>();
@@ -108,13 +94,29 @@ Result<Value> pcre_compile(Interp& in, Args args) {
     p->code = code;
     p->match_data = pcre2_match_data_create_from_pattern(code, nullptr);
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &p->groups);
+    p->owner = args[3];
+    p->groupindex = EDDY_TRY(build_groupindex(in, p));
+    p->match_type = static_cast<Type*>(rt::dict_get_str(type->dict, in.intern("_match_type")).as_obj());
+    p->scanner_type = static_cast<Type*>(rt::dict_get_str(type->dict, in.intern("_scanner_type")).as_obj());
     return Value::from_obj(p);
 }
 
 PcrePattern* self_of(Args args) { return args[0].as<PcrePattern>(); }
 
-// Runs one match of `s` in [pos, endpos) (code points). Returns the PCRE2 result code: > 0 on a
-// match (offsets in p->match_data), PCRE2_ERROR_NOMATCH, or another error (raised here).
+Result<std::string_view> check_string(Interp& in, Value v) {
+    if (!rt::is_str(in, v))
+        return in.raise(in.exc.TypeError, "expected string or bytes-like object, got '" + std::string(rt::type_name(in, v)) + "'");
+    return v.as<rt::Str>()->view();
+}
+
+// Python's clamping of pos and endpos (sre's state_init): each into [0, len(string)].
+std::pair<int64_t, int64_t> clamp_range(Value string, int64_t pos, int64_t endpos) {
+    auto len = int64_t(string.as<rt::Str>()->length);
+    return {std::clamp<int64_t>(pos, 0, len), std::clamp<int64_t>(endpos, 0, len)};
+}
+
+} // namespace
+
 Result<int> run(Interp& in, PcrePattern* p, Value string, int64_t pos, int64_t endpos, uint32_t options) {
     rt::Str* s = string.as<rt::Str>();
     if (p->last_string.is_null() || p->last_string.as_obj() != s) {
@@ -138,35 +140,31 @@ Result<int> run(Interp& in, PcrePattern* p, Value string, int64_t pos, int64_t e
     return rc;
 }
 
-Result<std::string_view> check_string(Interp& in, Value v) {
-    if (!rt::is_str(in, v))
-        return in.raise(in.exc.TypeError, "expected string or bytes-like object, got '" + std::string(rt::type_name(in, v)) + "'");
-    return v.as<rt::Str>()->view();
-}
+namespace {
 
-// Pattern.match(string, pos, endpos, mode, notempty_atstart): mode 0 searches, 1 anchors at pos
-// (re.match), 2 also anchors at endpos (re.fullmatch). Returns the flat tuple of start/end
-// code-point offsets of every group (-1 for a group that did not take part), or None.
+// Pattern.match(string, pos, endpos, mode): mode 0 searches, 1 anchors at pos (re.match), 2
+// also anchors at endpos (re.fullmatch). A re.Match, or None.
 Result<Value> pattern_match(Interp& in, Args args) {
     PcrePattern* p = self_of(args);
     EDDY_TRY(check_string(in, args[1]));
     int64_t pos = EDDY_TRY(rt::index_as_int64(in, args[2]));
     int64_t endpos = EDDY_TRY(rt::index_as_int64(in, args[3]));
     int64_t mode = EDDY_TRY(rt::index_as_int64(in, args[4]));
-    bool notempty = EDDY_TRY(rt::truthy(in, args[5]));
-    uint32_t options = (mode >= 1 ? PCRE2_ANCHORED : 0) | (mode == 2 ? PCRE2_ENDANCHORED : 0) |
-                       (notempty ? PCRE2_NOTEMPTY_ATSTART : 0);
+    std::tie(pos, endpos) = clamp_range(args[1], pos, endpos);
+    uint32_t options = (mode >= 1 ? PCRE2_ANCHORED : 0) | (mode == 2 ? PCRE2_ENDANCHORED : 0);
     int rc = EDDY_TRY(run(in, p, args[1], pos, endpos, options));
     if (rc == PCRE2_ERROR_NOMATCH) return Value::none();
-    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(p->match_data);
-    uint32_t n = p->groups + 1;
-    rt::Tuple* t = rt::make_tuple(in, 2 * n);
-    for (uint32_t g = 0; g < n; ++g) {
-        bool set = g < uint32_t(rc) && ov[2 * g] != PCRE2_UNSET;
-        t->items()[2 * g] = Value::from_small_int(set ? int64_t(p->offsets.to_cp(ov[2 * g])) : -1);
-        t->items()[2 * g + 1] = Value::from_small_int(set ? int64_t(p->offsets.to_cp(ov[2 * g + 1])) : -1);
-    }
-    return Value::from_obj(t);
+    return make_match(in, p, args[1], pos, endpos, rc);
+}
+
+// Pattern.finditer(string, pos, endpos): the matches as an iterator of re.Match.
+Result<Value> pattern_finditer(Interp& in, Args args) {
+    PcrePattern* p = self_of(args);
+    EDDY_TRY(check_string(in, args[1]));
+    int64_t pos = EDDY_TRY(rt::index_as_int64(in, args[2]));
+    int64_t endpos = EDDY_TRY(rt::index_as_int64(in, args[3]));
+    std::tie(pos, endpos) = clamp_range(args[1], pos, endpos);
+    return make_scanner(in, p, args[1], pos, endpos);
 }
 
 // The text of group g of the current match ('' when it did not take part, as findall gives).
@@ -252,44 +250,36 @@ Result<Value> pattern_sub(Interp& in, Args args) {
 
 Result<Value> pattern_groups(Interp&, Args args) { return Value::from_small_int(self_of(args)->groups); }
 
-// Pattern.groupindex(): {name: number} from PCRE2's name table.
-Result<Value> pattern_groupindex(Interp& in, Args args) {
-    PcrePattern* p = self_of(args);
-    uint32_t count = 0, entry_size = 0;
-    PCRE2_SPTR table = nullptr;
-    pcre2_pattern_info(p->code, PCRE2_INFO_NAMECOUNT, &count);
-    pcre2_pattern_info(p->code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
-    pcre2_pattern_info(p->code, PCRE2_INFO_NAMETABLE, &table);
-    // Entries are sorted by name; Python lists them by group number.
-    std::vector<std::pair<int64_t, std::string>> names;
-    for (uint32_t i = 0; i < count; ++i) {
-        PCRE2_SPTR e = table + size_t(i) * entry_size;
-        names.emplace_back((int64_t(e[0]) << 8) | e[1], std::string(reinterpret_cast<const char*>(e + 2)));
-    }
-    std::sort(names.begin(), names.end());
-    rt::Dict* d = rt::make_dict(in);
-    for (auto& [number, name] : names)
-        EDDY_CHECK(rt::dict_set(in, d, rt::str_value(in, name), Value::from_small_int(number)));
-    return Value::from_obj(d);
-}
+// Pattern.groupindex(): a fresh {name: number} for the Python side (the native one stays private).
+Result<Value> pattern_groupindex(Interp& in, Args args) { return build_groupindex(in, self_of(args)); }
 
 } // namespace
 
+} // namespace eddy::lib::pcre
+
+namespace eddy::lib {
+
 Result<Value> init__pcre(Interp& in) {
+    using namespace pcre;
     rt::Module* module = rt::make_module(in, "_pcre");
     Type* t = make_native_type(in, "PcrePattern", "_pcre", sizeof(PcrePattern));
     t->trace = pattern_trace;
     t->finalize = pattern_finalize;
     rt::add_methods(in, t, {
-        {"match(self, string, pos, endpos, mode, notempty, /)", pattern_match},
+        {"match(self, string, pos, endpos, mode, /)", pattern_match},
+        {"finditer(self, string, pos, endpos, /)", pattern_finditer},
         {"findall(self, string, pos, endpos, /)", pattern_findall},
         {"sub(self, template, string, count, /)", pattern_sub},
         {"groups(self, /)", pattern_groups},
         {"groupindex(self, /)", pattern_groupindex},
     });
+    Type* match_type = make_match_type(in);
+    rt::dict_set_str(in, t->dict, in.intern("_match_type"), Value::from_obj(match_type));
+    rt::dict_set_str(in, t->dict, in.intern("_scanner_type"), Value::from_obj(make_scanner_type(in)));
     finish_native_type(in, t);
     set_module_attr(in, module, "PcrePattern", Value::from_obj(t));
-    rt::add_functions(in, module, {{"compile(pattern, options, pattern_type, /)", pcre_compile}});
+    set_module_attr(in, module, "Match", Value::from_obj(match_type));
+    rt::add_functions(in, module, {{"compile(pattern, options, pattern_type, owner, /)", pcre_compile}});
     struct Option { const char* name; uint32_t value; };
     for (Option o : {Option{"CASELESS", PCRE2_CASELESS}, Option{"MULTILINE", PCRE2_MULTILINE},
                      Option{"DOTALL", PCRE2_DOTALL}, Option{"EXTENDED", PCRE2_EXTENDED},

@@ -1,6 +1,7 @@
 # stdlib/py/re.py: the re module on PCRE2 (the native _pcre core). Python's pattern syntax is
-# translated where PCRE2 differs (\Z, {,n}, \uXXXX); Pattern and Match follow CPython 3.11's
-# objects, including the rules for empty matches in finditer/sub/split and sub's templates.
+# translated where PCRE2 differs (\Z, {,n}, \uXXXX); Pattern follows CPython 3.11's object,
+# including the rules for empty matches in finditer/sub/split and sub's templates. Match objects
+# and finditer's iterator are native (_pcre.Match).
 import _pcre
 
 __all__ = ['match', 'fullmatch', 'search', 'sub', 'subn', 'split', 'findall', 'finditer',
@@ -175,7 +176,7 @@ class Pattern:
             flags |= UNICODE
         self.pattern = pattern
         self.flags = int(flags)
-        code = _pcre.compile(_translate(pattern), _options(flags), _pcre.PcrePattern)
+        code = _pcre.compile(_translate(pattern), _options(flags), _pcre.PcrePattern, self)
         if isinstance(code, tuple):
             raise error(code[0], pattern, code[1])
         self._code = code
@@ -199,17 +200,10 @@ class Pattern:
     def __hash__(self):
         return hash((self.pattern, int(self.flags)))
 
-    def _run(self, string, pos, endpos, mode, notempty=False):
-        if not isinstance(string, str):
-            raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
-        if endpos is None or endpos > len(string):
-            endpos = len(string)
-        if pos < 0:
-            pos = 0
-        spans = self._code.match(string, pos, endpos, mode, notempty)
-        if spans is None:
-            return None
-        return Match(self, string, pos, endpos, spans)
+    def _run(self, string, pos, endpos, mode):
+        if endpos is None:
+            endpos = len(string) if isinstance(string, str) else 0
+        return self._code.match(string, pos, endpos, mode)
 
     def search(self, string, pos=0, endpos=None):
         return self._run(string, pos, endpos, 0)
@@ -221,24 +215,12 @@ class Pattern:
         return self._run(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
-        if not isinstance(string, str):
-            raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'")
-        return self._iterate(string, pos, endpos)
+        if endpos is None:
+            endpos = len(string) if isinstance(string, str) else 0
+        return self._code.finditer(string, pos, endpos)
 
-    def _iterate(self, string, pos, endpos):
-        if endpos is None or endpos > len(string):
-            endpos = len(string)
-        if pos < 0:
-            pos = 0
-        match = self._code.match
-        notempty = False
-        while pos <= endpos:
-            spans = match(string, pos, endpos, 0, notempty)
-            if spans is None:
-                return
-            yield Match(self, string, pos, endpos, spans)
-            notempty = spans[0] == spans[1]
-            pos = spans[1]
+    def _expand_match(self, match, template):
+        return _expand(_parse_template(template, self), match)
 
     def findall(self, string, pos=0, endpos=None):
         if endpos is None or endpos > len(string):
@@ -298,99 +280,7 @@ class Pattern:
         return self
 
 
-class Match:
-    def __init__(self, pattern, string, pos, endpos, spans):
-        self.re = pattern
-        self.string = string
-        self.pos = pos
-        self.endpos = endpos
-        self._spans = spans
-
-    @property
-    def lastindex(self):
-        # The group that closed last: the outermost of those ending furthest right.
-        spans = self._spans
-        last = None
-        best_end = -1
-        for g in range(1, len(spans) // 2):
-            if spans[2 * g] >= 0 and spans[2 * g + 1] >= best_end:
-                if last is None or spans[2 * g + 1] > best_end or spans[2 * g] < spans[2 * last]:
-                    last = g
-                    best_end = spans[2 * g + 1]
-        return last
-
-    @property
-    def lastgroup(self):
-        last = self.lastindex
-        if last is not None:
-            for name, index in self.re.groupindex.items():
-                if index == last:
-                    return name
-        return None
-
-    def _index(self, group):
-        if isinstance(group, int) and not isinstance(group, bool):
-            if 0 <= group <= self.re.groups:
-                return group
-        elif isinstance(group, str):
-            index = self.re.groupindex.get(group)
-            if index is not None:
-                return index
-        elif hasattr(group, '__index__') and not isinstance(group, bool):
-            return self._index(group.__index__())
-        raise IndexError('no such group')
-
-    def _get(self, index, default=None):
-        start = self._spans[2 * index]
-        if start < 0:
-            return default
-        return self.string[start:self._spans[2 * index + 1]]
-
-    def group(self, *groups):
-        if not groups:
-            return self._get(0)
-        if len(groups) == 1:
-            return self._get(self._index(groups[0]))
-        return tuple(self._get(self._index(g)) for g in groups)
-
-    def __getitem__(self, group):
-        return self._get(self._index(group))
-
-    def groups(self, default=None):
-        return tuple(self._get(g, default) for g in range(1, self.re.groups + 1))
-
-    def groupdict(self, default=None):
-        return {name: self._get(index, default) for name, index in self.re.groupindex.items()}
-
-    def start(self, group=0):
-        return self._spans[2 * self._index(group)]
-
-    def end(self, group=0):
-        return self._spans[2 * self._index(group) + 1]
-
-    def span(self, group=0):
-        index = self._index(group)
-        return (self._spans[2 * index], self._spans[2 * index + 1])
-
-    @property
-    def regs(self):
-        return tuple((self._spans[2 * g], self._spans[2 * g + 1])
-                     for g in range(len(self._spans) // 2))
-
-    def expand(self, template):
-        return _expand(_parse_template(template, self.re), self)
-
-    def __bool__(self):
-        return True
-
-    def __repr__(self):
-        return f'<re.Match object; span={self.span()!r}, match={self.group()!r}>'
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
+Match = _pcre.Match
 
 
 _TEMPLATE_ESCAPES = {'n': '\n', 't': '\t', 'r': '\r', 'f': '\f', 'v': '\v', 'a': '\a',
@@ -483,7 +373,7 @@ def _expand(template, match):
         if isinstance(part, str):
             out.append(part)
         else:
-            text = match._get(part)
+            text = match.group(part)
             if text is not None:
                 out.append(text)
     return ''.join(out)
