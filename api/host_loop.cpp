@@ -21,12 +21,16 @@ namespace detail {
 // The shared state behind a Promise and its copies: a handle slot holding the future. `alive`
 // expires with the interpreter, after which nothing here may touch it.
 struct PromiseState {
-    Interpreter::Impl* impl;
-    std::weak_ptr<char> alive;
-    std::uint32_t slot;
+    PromiseState(Interpreter::Impl& owner, Value future)
+        : impl(&owner), alive(owner.m_alive), slot(owner.hold(future)) {}
+    PromiseState(const PromiseState&) = delete;
+    PromiseState& operator=(const PromiseState&) = delete;
     ~PromiseState() {
         if (!alive.expired()) impl->release(slot);
     }
+    Interpreter::Impl* impl;
+    std::weak_ptr<char> alive;
+    std::uint32_t slot;
 };
 
 } // namespace detail
@@ -120,8 +124,7 @@ Promise Interpreter::promise() {
     lp::EventLoop* loop = s.running_loop ? s.running_loop : m_impl->host_loop();
     lp::Future* f = lp::make_future(m_impl->in, loop);
     Promise p;
-    p.m_state = std::make_shared<detail::PromiseState>(
-        detail::PromiseState{m_impl.get(), m_impl->m_alive, m_impl->hold(Value::from_obj(f))});
+    p.m_state = std::make_shared<detail::PromiseState>(*m_impl, Value::from_obj(f));
     return p;
 }
 

@@ -14,6 +14,7 @@
 #include "runtime/native.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/tuple_object.hpp"
+#include "vm/slow_paths.hpp"
 #include "vm/vm_state.hpp"
 
 namespace eddy::rt::loop {
@@ -147,16 +148,22 @@ void task_timer_cancelled(Task* t) {
     t->loop.as<EventLoop>()->cancelled_timers++;
 }
 
-// Sleeps until `deadline` (loop time) or an interrupt request.
+// A Ctrl-C waiting to be raised. A host's limits hook (VmState::safe_point_hook) keeps
+// interrupt_requested armed for good, so then only the hook can tell, at a safe point.
+static bool interrupt_pending(Interp& in) {
+    return in.vm->interrupt_requested && !in.vm->safe_point_hook;
+}
+
+// Sleeps until `deadline` (loop time) or an interrupt request (a signal ends the sleep early).
 static void wait_until(Interp& in, double deadline) {
-    while (!in.vm->interrupt_requested) {
+    while (!interrupt_pending(in)) {
         double left = deadline - loop_time();
         if (left <= 0) return;
         timespec req{};
         req.tv_sec = time_t(left);
         req.tv_nsec = long((left - double(req.tv_sec)) * 1e9);
         if (nanosleep(&req, nullptr) == 0) return;
-        if (errno != EINTR) return;
+        if (errno != EINTR || in.vm->safe_point_hook) return;
     }
 }
 
@@ -225,10 +232,7 @@ Status run_once(Interp& in, EventLoop* loop, bool may_wait) {
     } else if (loop->ready.empty() && !loop->stopping) {
         wait_until(in, loop_time() + 3600);   // nothing can ever happen: wait for Ctrl-C
     }
-    if (in.vm->interrupt_requested) {
-        in.vm->interrupt_requested = 0;
-        return in.raise(in.exc.KeyboardInterrupt);
-    }
+    if (in.vm->interrupt_requested) EDDY_CHECK(vm::safe_point(in));   // KeyboardInterrupt, limits
     collect_due_timers(in, loop);                                        // 4
     size_t ntodo = loop->ready.size();                                   // 5
     for (size_t i = 0; i < ntodo; i++) {
