@@ -288,6 +288,7 @@ Type* make_scanner_type(Interp& in) {
     t->iter = scanner_iter;
     t->next = scanner_next;
     finish_native_type(in, t);
+    rt::add_slot_wrappers(in, t);   // __iter__ and __next__, as CPython's iterator has
     return t;
 }
 
