@@ -5,6 +5,8 @@
 #include <benchmark/benchmark.h>
 #include <eddy/eddy.hpp>
 
+#include <vector>
+
 namespace {
 
 constexpr int CallsPerIteration = 1000;
@@ -62,6 +64,30 @@ void BM_CppCallsScriptFunctionWithArgs(benchmark::State& state) {
     benchmark::DoNotOptimize(total);
 }
 BENCHMARK(BM_CppCallsScriptFunctionWithArgs);
+
+// Native async: a script awaits a Promise that the host resolves, the host's loop then wakes the
+// task (one run_ready() pass per await). Time per await.
+void BM_ScriptAwaitsHostPromise(benchmark::State& state) {
+    eddy::Interpreter py;
+    std::vector<eddy::Promise> pending;
+    py.def("fetch", [&]() {
+        eddy::Promise p = py.promise();
+        pending.push_back(p);
+        return p;
+    });
+    py.exec("async def loop(n):\n    for i in range(n):\n        await fetch()\n");
+    eddy::Object loop = py.global("loop");
+    for (auto _ : state) {
+        eddy::Object done = py.create_task(loop(CallsPerIteration)).attr("done");
+        while (!done.call<bool>()) {
+            py.run_ready();
+            for (eddy::Promise& p : pending) p.resolve(1);
+            pending.clear();
+        }
+    }
+    per_call(state);
+}
+BENCHMARK(BM_ScriptAwaitsHostPromise);
 
 } // namespace
 
