@@ -1,7 +1,8 @@
 // runtime/async_gen_object.cpp: async generators' awaitables: asend (also __anext__), athrow
 // and aclose, following CPython 3.11's Objects/genobject.c (async_gen_asend_send,
-// async_gen_athrow_send, async_gen_unwrap_value). The async generator's own yields arrive
-// wrapped (ASYNC_GEN_WRAP) and leave the awaitable as StopIteration(value); other yielded values
+// async_gen_athrow_send, async_gen_unwrap_value). The async generator's own yields are flagged
+// (ASYNC_GEN_WRAP sets Generator::wrapped_yield) and finish the awaitable: `done` with the value
+// for the VM's await loop, StopIteration(value) for a Python-level send(); other yielded values
 // come from awaits inside the body and pass through to the event loop.
 #include <string>
 
@@ -17,24 +18,26 @@ namespace {
 
 using Op = AsyncGenOp;
 
+// Reads and clears the flag saying the step ended in the generator's own yield.
+bool take_wrapped(Generator* gen) {
+    bool wrapped = gen->wrapped_yield;
+    gen->wrapped_yield = false;
+    return wrapped;
+}
+
 // CPython's async_gen_unwrap_value, given gen_send's outcome.
-Result<Value> unwrap_value(Interp& in, Generator* gen, Result<Value> r, bool returned) {
+Result<Value> unwrap_value(Interp& in, Generator* gen, Result<Value> r, bool returned, bool& done) {
     if (r.is_error() || returned) {
         if (!r.is_error()) (void)in.raise(in.exc.StopAsyncIteration);
         if (in.exception_matches(in.exc.StopAsyncIteration) || in.exception_matches(in.exc.GeneratorExit))
             gen->running_async = false;
         return Error{};
     }
-    Value v = r.value();
-    if (v.is_obj() && v.as_obj()->type == in.types.async_gen_wrapped_value) {
+    if (take_wrapped(gen)) {
         gen->running_async = false;
-        return raise_stop_iteration(in, v.as<AsyncGenWrappedValue>()->value);
+        done = true;
     }
-    return v;
-}
-
-bool is_wrapped(Interp& in, Value v) {
-    return v.is_obj() && v.as_obj()->type == in.types.async_gen_wrapped_value;
+    return r;
 }
 
 Op* make_op(Interp& in, Generator* gen, Op::Kind kind, Value value) {
@@ -46,7 +49,7 @@ Op* make_op(Interp& in, Generator* gen, Op::Kind kind, Value value) {
     return op;
 }
 
-Result<Value> asend_send(Interp& in, Op* o, Value arg) {
+Result<Value> asend_send(Interp& in, Op* o, Value arg, bool& done) {
     if (o->state == Op::State::Closed)
         return in.raise(in.exc.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
     if (o->state == Op::State::Init) {
@@ -58,8 +61,8 @@ Result<Value> asend_send(Interp& in, Op* o, Value arg) {
     o->gen->running_async = true;
     bool returned = false;
     Result<Value> r = gen_send(in, o->gen, arg, returned);
-    Result<Value> out = unwrap_value(in, o->gen, r, returned);
-    if (out.is_error()) o->state = Op::State::Closed;
+    Result<Value> out = unwrap_value(in, o->gen, r, returned, done);
+    if (out.is_error() || done) o->state = Op::State::Closed;
     return out;
 }
 
@@ -80,7 +83,15 @@ Error athrow_check_error(Interp& in, Op* o) {
     return Error{};
 }
 
-Result<Value> athrow_send(Interp& in, Op* o, Value arg) {
+// athrow(): the generator's own yield finishes the awaitable as the caught exception's answer.
+Result<Value> athrow_unwrap(Interp& in, Op* o, Result<Value> r, bool returned, bool& done) {
+    Result<Value> out = unwrap_value(in, o->gen, r, returned, done);
+    if (out.is_error()) return athrow_check_error(in, o);
+    if (done) o->state = Op::State::Closed;
+    return out;
+}
+
+Result<Value> athrow_send(Interp& in, Op* o, Value arg, bool& done) {
     Generator* gen = o->gen;
     if (o->state == Op::State::Closed)
         return in.raise(in.exc.RuntimeError, "cannot reuse already awaited aclose()/athrow()");
@@ -112,33 +123,27 @@ Result<Value> athrow_send(Interp& in, Op* o, Value arg) {
                 if (!r.is_error()) (void)in.raise(in.exc.StopAsyncIteration);
                 return athrow_check_error(in, o);
             }
-            if (is_wrapped(in, r.value())) return ignored_exit(in, o);
+            if (take_wrapped(gen)) return ignored_exit(in, o);
             return r;
         }
         Result<Value> r = gen_throw(in, gen, o->value, returned);
-        Result<Value> out = unwrap_value(in, gen, r, returned);
-        if (out.is_error()) return athrow_check_error(in, o);
-        return out;
+        return athrow_unwrap(in, o, r, returned, done);
     }
     Result<Value> r = gen_send(in, gen, arg, returned);
-    if (o->kind != Op::Kind::Close) {
-        Result<Value> out = unwrap_value(in, gen, r, returned);
-        if (out.is_error()) return athrow_check_error(in, o);
-        return out;
-    }
+    if (o->kind != Op::Kind::Close) return athrow_unwrap(in, o, r, returned, done);
     if (r.is_error() || returned) {
         if (!r.is_error()) (void)in.raise(in.exc.StopAsyncIteration);
         return athrow_check_error(in, o);
     }
-    if (is_wrapped(in, r.value())) return ignored_exit(in, o);
+    if (take_wrapped(gen)) return ignored_exit(in, o);
     return r;
 }
 
-Result<Value> op_send(Interp& in, Op* o, Value arg) {
-    return o->kind == Op::Kind::Send ? asend_send(in, o, arg) : athrow_send(in, o, arg);
+Result<Value> op_send(Interp& in, Op* o, Value arg, bool& done) {
+    return o->kind == Op::Kind::Send ? asend_send(in, o, arg, done) : athrow_send(in, o, arg, done);
 }
 
-Result<Value> op_throw(Interp& in, Op* o, Value exc) {
+Result<Value> op_throw(Interp& in, Op* o, Value exc, bool& done) {
     if (o->state == Op::State::Closed) {
         return in.raise(in.exc.RuntimeError, o->kind == Op::Kind::Send
                                                  ? "cannot reuse already awaited __anext__()/asend()"
@@ -147,11 +152,11 @@ Result<Value> op_throw(Interp& in, Op* o, Value exc) {
     bool returned = false;
     Result<Value> r = gen_throw(in, o->gen, exc, returned);
     if (o->kind != Op::Kind::Close) {
-        Result<Value> out = unwrap_value(in, o->gen, r, returned);
-        if (out.is_error()) o->state = Op::State::Closed;
+        Result<Value> out = unwrap_value(in, o->gen, r, returned, done);
+        if (out.is_error() || done) o->state = Op::State::Closed;
         return out;
     }
-    if (!r.is_error() && !returned && is_wrapped(in, r.value())) return ignored_exit(in, o);
+    if (!r.is_error() && !returned && take_wrapped(o->gen)) return ignored_exit(in, o);
     if (r.is_error() || returned) {
         if (!r.is_error()) (void)in.raise(in.exc.StopAsyncIteration);
         return athrow_check_error(in, o);
@@ -163,18 +168,31 @@ Result<Value> op_throw(Interp& in, Op* o, Value exc) {
 
 Op* self_op(Args args) { return args[0].as<Op>(); }
 
+// The Python-level protocol: a finished step is StopIteration(result).
+Result<Value> stop_if_done(Interp& in, Result<Value> r, bool done) {
+    if (r.is_error() || !done) return r;
+    return raise_stop_iteration(in, r.value());
+}
+
 Result<Value> op_next_slot(Interp& in, Value self) {
-    Value v = EDDY_TRY(op_send(in, self.as<Op>(), Value::none()));
-    return v;
+    bool done = false;
+    Result<Value> r = op_send(in, self.as<Op>(), Value::none(), done);
+    return stop_if_done(in, r, done);
 }
 
 Result<Value> op_iter_slot(Interp&, Value self) { return self; }
 
-Result<Value> async_generator_asend_send(Interp& in, Args args) { return op_send(in, self_op(args), args[1]); }
+Result<Value> async_generator_asend_send(Interp& in, Args args) {
+    bool done = false;
+    Result<Value> r = op_send(in, self_op(args), args[1], done);
+    return stop_if_done(in, r, done);
+}
 
 Result<Value> async_generator_asend_throw(Interp& in, Args args) {
     Value exc = EDDY_TRY(gen_throw_args(in, args[1], args[2], args[3]));
-    return op_throw(in, self_op(args), exc);
+    bool done = false;
+    Result<Value> r = op_throw(in, self_op(args), exc, done);
+    return stop_if_done(in, r, done);
 }
 
 Result<Value> async_generator_asend_close(Interp&, Args args) {
@@ -189,8 +207,6 @@ void op_trace(Obj* self, Tracer& t) {
     t.mark(o->gen);
     t.mark(o->value);
 }
-
-void wrapped_trace(Obj* self, Tracer& t) { t.mark(static_cast<AsyncGenWrappedValue*>(self)->value); }
 
 Generator* self_agen(Args args) { return args[0].as<Generator>(); }
 
@@ -215,6 +231,20 @@ Result<Value> async_generator_aclose(Interp& in, Args args) {
 
 } // namespace
 
+Value async_gen_anext(Interp& in, Generator* gen) {
+    return Value::from_obj(make_op(in, gen, Op::Kind::Send, Value::none()));
+}
+
+bool is_async_gen_op(const Interp& in, Value v) {
+    if (!v.is_obj()) return false;
+    Type* t = v.as_obj()->type;
+    return t == in.types.async_gen_asend || t == in.types.async_gen_athrow;
+}
+
+Result<Value> async_gen_op_send(Interp& in, Value op, Value arg, bool& done) {
+    return op_send(in, op.as<Op>(), arg, done);
+}
+
 void init_async_gen_types(Interp& in) {
     add_methods(in, in.types.async_generator, {
         {"asend(self, value, /)", async_generator_asend},
@@ -237,11 +267,6 @@ void init_async_gen_types(Interp& in) {
             {"__await__(self, /)", async_generator_asend___await__},
         });
     }
-    Type* w = in.types.async_gen_wrapped_value;
-    w->base = in.types.object;
-    w->bases = {in.types.object};
-    w->instance_size = sizeof(AsyncGenWrappedValue);
-    w->trace = wrapped_trace;
 }
 
 } // namespace eddy::rt

@@ -1,7 +1,6 @@
 // runtime/generator_object.hpp: generators, coroutines and async generators (one layout, three
 // types), each owning its suspended frame, plus the helper objects of the async protocols:
-// asend/athrow awaitables, the wrapper marking an async generator's own yields, and the
-// coroutine_wrapper that `coro.__await__()` returns. Resumption runs the frame in the VM.
+// asend/athrow awaitables and the coroutine_wrapper that `coro.__await__()` returns. Resumption runs the frame in the VM.
 #pragma once
 
 #include "object.hpp"
@@ -20,6 +19,11 @@ struct Generator : Obj {
     CodeObject* code = nullptr;        // gi_code, kept after the frame is freed
     bool running_async = false;        // async generators: an asend/athrow is in progress
     bool closed = false;               // async generators: aclose() started (ag_closed)
+    // Async generators: the value just yielded is the generator's own `yield v` (ASYNC_GEN_WRAP),
+    // not a value passed up from an await inside it. A flag instead of CPython's wrapper object,
+    // so an item costs no allocation; only asend/athrow resume an async generator, and they read
+    // and clear it right after the step.
+    bool wrapped_yield = false;
 };
 
 // The awaitable `agen.asend(v)` / `agen.__anext__()` / `agen.athrow(...)` / `agen.aclose()`.
@@ -30,11 +34,6 @@ struct AsyncGenOp : Obj {
     Kind kind = Kind::Send;
     State state = State::Init;
     Value value = Value::none();       // asend: the value to send; athrow: the exception
-};
-
-// An async generator's own `yield v` (ASYNC_GEN_WRAP), told apart from values yielded by awaits.
-struct AsyncGenWrappedValue : Obj {
-    Value value;
 };
 
 // coro.__await__(): an iterator driving the coroutine.
@@ -67,5 +66,12 @@ Result<Value> gen_throw_args(Interp& in, Value typ, Value val, Value tb);
 
 void init_generator_types(Interp& in);
 void init_async_gen_types(Interp& in);   // async_gen_object.cpp
+
+// `agen.__anext__()` without the method lookup (async for's GET_ANEXT).
+Value async_gen_anext(Interp& in, Generator* gen);
+bool is_async_gen_op(const Interp& in, Value v);   // an asend/athrow/aclose awaitable
+// One step of an asend/athrow/aclose awaitable as the `await` loop sees it: the value it passes
+// up, or `done` with the result, where the Python-level send() would raise StopIteration(result).
+Result<Value> async_gen_op_send(Interp& in, Value op, Value arg, bool& done);
 
 } // namespace eddy::rt

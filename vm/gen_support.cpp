@@ -137,12 +137,12 @@ rt::Result<Value> get_aiter(rt::Interp& in, Value obj) {
 
 rt::Result<Value> get_anext(rt::Interp& in, Value aiter) {
     rt::Type* t = rt::type_of(in, aiter);
+    if (t == in.types.async_generator) return rt::async_gen_anext(in, aiter.as<rt::Generator>());
     if (rt::type_lookup(t, in.names.dunder_anext).is_null()) {
         return in.raise(in.exc.TypeError, "'async for' requires an iterator with __anext__ method, got " +
                                               std::string(t->name));
     }
     Value next = EDDY_TRY(rt::call_method(in, aiter, in.names.dunder_anext, {}));
-    if (t == in.types.async_generator) return next;
     Value awaitable = get_awaitable(in, next, 0).value();
     if (awaitable.is_error()) {
         if (!in.exception_matches(in.exc.TypeError)) return rt::Error{};
@@ -153,18 +153,19 @@ rt::Result<Value> get_anext(rt::Interp& in, Value aiter) {
     return awaitable;
 }
 
-rt::Result<Value> async_gen_wrap(rt::Interp& in, Value value) {
-    auto* w = in.heap.alloc<rt::AsyncGenWrappedValue>(in.types.async_gen_wrapped_value);
-    w->value = value;
-    return Value::from_obj(w);
-}
-
 rt::Result<Value> send_slow(rt::Interp& in, Value sub, Value value, bool& done) {
     if (sub.is_obj() && (sub.as_obj()->type == in.types.generator || sub.as_obj()->type == in.types.coroutine)) {
         bool returned = false;
         Value v = EDDY_TRY(rt::gen_send(in, sub.as<rt::Generator>(), value, returned));
         done = returned;
         return v;
+    }
+    if (rt::is_async_gen_op(in, sub)) {
+        // `async for` over an async generator: its items arrive without a StopIteration each.
+        Value v = rt::async_gen_op_send(in, sub, value, done).value();
+        if (!v.is_error() || !in.exception_matches(in.exc.StopIteration)) return v;
+        done = true;
+        return rt::take_stop_iteration_value(in);
     }
     bool handled = false;
     Value fv = EDDY_TRY(rt::loop::await_send(in, sub, value, done, handled));

@@ -1111,10 +1111,7 @@ dispatch: {
         DISPATCH();
     }
     TARGET(ASYNC_GEN_WRAP) {
-        SAVE_FRAME();
-        Value v = async_gen_wrap(in, TOP()).value();
-        if (v.is_error()) goto error;
-        TOP() = v;
+        frame->gen->wrapped_yield = true;   // read by the asend/athrow that resumed us
         DISPATCH();
     }
 

@@ -70,7 +70,6 @@ rt::Result<rt::Value> get_yield_from_iter(rt::Interp& in, Frame* frame, rt::Valu
 rt::Result<rt::Value> get_awaitable(rt::Interp& in, rt::Value obj, uint32_t where);
 rt::Result<rt::Value> get_aiter(rt::Interp& in, rt::Value obj);
 rt::Result<rt::Value> get_anext(rt::Interp& in, rt::Value aiter);
-rt::Result<rt::Value> async_gen_wrap(rt::Interp& in, rt::Value value);
 // SEND when the receiver is not a generator the loop can enter inline. Returns the yielded
 // value, or sets `done` and returns the sub-iterator's result.
 rt::Result<rt::Value> send_slow(rt::Interp& in, rt::Value sub, rt::Value value, bool& done);
