@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "runtime/dict_object.hpp"
+#include "runtime/loop/loop.hpp"
 #include "runtime/module_object.hpp"
 #include "runtime/str_object.hpp"
 #include "vm/vm_state.hpp"
@@ -49,7 +50,7 @@ rt::Status Interpreter::Impl::check_limits() {
     in.vm->interrupt_requested = 1;
     if (m_keyboard_interrupt) {
         m_keyboard_interrupt = 0;
-        return in.raise(in.exc.KeyboardInterrupt);
+        return rt::loop::keyboard_interrupt(in);
     }
     const Config& c = m_config;
     ++m_safe_points;

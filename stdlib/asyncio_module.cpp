@@ -160,6 +160,21 @@ Result<Value> asyncio__cancel_message(Interp& in, Args a) {
     return a[0].as<rt::loop::Future>()->cancel_msg;
 }
 
+// _set_sigint_task(task): asyncio.run's main task, which Ctrl-C cancels (None: no run is
+// waiting); the interrupt count starts again at zero (Runner.run sets _interrupt_count = 0).
+Result<Value> asyncio__set_sigint_task(Interp& in, Args a) {
+    if (!a[0].is_none() && !rt::loop::is_task(in, a[0])) return in.raise(in.exc.TypeError, "a task was expected");
+    LoopState& s = rt::loop::state(in);
+    s.sigint_task = a[0].is_none() ? nullptr : a[0].as<rt::loop::Task>();
+    s.interrupt_count = 0;
+    return Value::none();
+}
+
+// _interrupt_count(): the interrupts that arrived while the main task ran (Runner._interrupt_count).
+Result<Value> asyncio__interrupt_count(Interp& in, Args) {
+    return Value::from_small_int(rt::loop::state(in).interrupt_count);
+}
+
 } // namespace
 
 Result<Value> init__asyncio(Interp& in) {
@@ -186,6 +201,8 @@ Result<Value> init__asyncio(Interp& in) {
         {"iscoroutine(obj, /)", asyncio_iscoroutine},
         {"_make_cancelled_error(fut, /)", asyncio__make_cancelled_error},
         {"_cancel_message(fut, /)", asyncio__cancel_message},
+        {"_set_sigint_task(task, /)", asyncio__set_sigint_task},
+        {"_interrupt_count()", asyncio__interrupt_count},
     });
     return Value::from_obj(m);
 }

@@ -12,6 +12,7 @@
 #include "runtime/int_object.hpp"
 #include "runtime/interp.hpp"
 #include "runtime/list_object.hpp"
+#include "runtime/loop/loop.hpp"
 #include "runtime/module_object.hpp"
 #include "runtime/native.hpp"
 #include "runtime/ops.hpp"
@@ -438,9 +439,10 @@ rt::Status safe_point(rt::Interp& in) {
     if (in.vm->interrupt_requested) {
         if (!in.vm->safe_point_hook) {
             in.vm->interrupt_requested = 0;
-            return in.raise(in.exc.KeyboardInterrupt);
+            EDDY_CHECK(rt::loop::keyboard_interrupt(in));
+        } else {
+            EDDY_CHECK(in.vm->safe_point_hook(in));
         }
-        EDDY_CHECK(in.vm->safe_point_hook(in));
     }
     if (in.heap.wants_collect()) in.heap.collect();
     return rt::ok();

@@ -136,6 +136,10 @@ struct LoopState final : RootSource {
     EventLoop* running_loop = nullptr;
     EventLoop* event_loop = nullptr;     // set_event_loop / get_event_loop's loop
     Task* current_task = nullptr;
+    // asyncio.run's main task while it runs (Runner.run installs its SIGINT handler for it), and
+    // the interrupts that arrived since (Runner._interrupt_count).
+    Task* sigint_task = nullptr;
+    int interrupt_count = 0;
     SleepAwaitable* sleep0 = nullptr;    // sleep(0)'s shared awaitable
     uint64_t task_counter = 0;
     std::vector<Obj*> unretrieved;       // futures finished with an exception (reported at close)
@@ -170,6 +174,13 @@ bool is_native_awaitable(Interp& in, Value v);
 Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Type* type = nullptr);
 bool task_cancel(Interp& in, Task* t, Value msg);
 Value task_name(Interp& in, Task* t);
+
+// ---- Ctrl-C (runners.py) ----
+// What a pending interrupt request (Ctrl-C, or the host's Interpreter::interrupt()) does once a
+// safe point takes it: while asyncio.run waits for its main task, the first one cancels that
+// task and the run ends in KeyboardInterrupt once the task has unwound (Runner._on_sigint);
+// otherwise, or when one arrives again, it raises KeyboardInterrupt where the script is.
+Status keyboard_interrupt(Interp& in);
 
 // ---- the loop (base_events.py) ----
 EventLoop* make_loop(Interp& in);

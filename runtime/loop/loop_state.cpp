@@ -129,6 +129,7 @@ void LoopState::trace_roots(Tracer& tr) {
     tr.mark(running_loop);
     tr.mark(event_loop);
     tr.mark(current_task);
+    tr.mark(sigint_task);
     tr.mark(sleep0);
     for (Obj* o : unretrieved) tr.mark(o);
 }
@@ -136,6 +137,20 @@ void LoopState::trace_roots(Tracer& tr) {
 LoopState& state(Interp& in) {
     if (!in.loop_state) in.loop_state = std::make_unique<LoopState>(in);
     return *in.loop_state;
+}
+
+// Runner._on_sigint: the first interrupt cancels the main task (a sleeping loop notices the
+// request itself, so no call_soon_threadsafe wake-up is needed); later ones raise.
+Status keyboard_interrupt(Interp& in) {
+    LoopState* s = in.loop_state.get();
+    if (s && s->sigint_task) {
+        s->interrupt_count++;
+        if (s->interrupt_count == 1 && s->sigint_task->state == FutState::Pending) {
+            task_cancel(in, s->sigint_task, Value::none());
+            return ok();
+        }
+    }
+    return in.raise(in.exc.KeyboardInterrupt);
 }
 
 // Handle._run's report: "Exception in callback <handle>" and the traceback.

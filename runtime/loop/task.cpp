@@ -129,8 +129,20 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
         auto* sl = r.as<SleepAwaitable>();
         t->step_value = r;
         t->resume = Resume::Send;
-        if (sl->delay <= 0) loop->ready.push(t);
-        else task_sleep_until(in, t, loop_time() + sl->delay);
+        if (sl->delay <= 0) {
+            loop->ready.push(t);   // a pending cancel is thrown in at the next step
+        } else if (t->must_cancel) {
+            // Cancelled while running: CPython cancels the sleep's future at once, and the
+            // task wakes in the next iteration with CancelledError(msg).
+            t->must_cancel = false;
+            Future tmp;
+            tmp.cancel_msg = t->cancel_msg;
+            t->step_value = make_cancelled_error(in, &tmp);
+            t->resume = Resume::Throw;
+            loop->ready.push(t);
+        } else {
+            task_sleep_until(in, t, loop_time() + sl->delay);
+        }
         return;
     }
     if (is_future(in, r)) {

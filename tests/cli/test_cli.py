@@ -2,6 +2,7 @@
 # stdout, stderr and the exit status against what python3 does (CPython 3.11's messages, with
 # "eddy" for the program name). Usage: test_cli.py PATH/TO/eddy
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -219,6 +220,83 @@ class Inspect(unittest.TestCase):
 
     def test_clustered_with_quiet(self):
         self.assertEqual(run("-qi", "-c", "y = 1", stdin="y + 1\n")[:2], (0, "2\n"))
+
+
+# Ctrl-C while asyncio.run waits (issue 3): the first SIGINT cancels the main task, whose
+# `finally` blocks run, and the run ends in KeyboardInterrupt (Lib/asyncio/runners.py); a second
+# one raises at once. The program says "ready" (and "main cleanup") when a signal may come.
+CTRL_C_PROGRAM = """\
+import asyncio, sys
+
+async def worker():
+    try:
+        await asyncio.sleep(100)
+    finally:
+        print("worker cleanup")
+
+async def main():
+    asyncio.get_running_loop().create_task(worker())
+    try:
+        print("ready", flush=True)
+        if sys.argv[1] == "sleeping":
+            await asyncio.sleep(100)
+        while True:
+            await asyncio.sleep(0)
+    except asyncio.CancelledError:
+        print("main cancelled")
+        raise
+    finally:
+        print("main cleanup", flush=True)
+        if len(sys.argv) > 2:
+            await asyncio.sleep(100)
+
+if sys.argv[1] == "plain":
+    print("ready", flush=True)
+    while True:
+        pass
+asyncio.run(main())
+"""
+
+
+def interrupted(command, path, mode, signals):
+    """Runs the program, sends SIGINT at each point it announces; (status, stdout, last stderr
+    line). An uncaught KeyboardInterrupt ends CPython by SIGINT, which a shell reports as 130."""
+    p = subprocess.Popen([command, path, *mode], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    out = ""
+    try:
+        for marker in signals:
+            while marker not in out:
+                line = p.stdout.readline()
+                if not line:
+                    break
+                out += line
+            p.send_signal(signal.SIGINT)
+        rest, err = p.communicate(timeout=30)
+    finally:
+        p.kill()
+    status = 128 + signal.SIGINT if p.returncode == -signal.SIGINT else p.returncode
+    return status, out + rest, err.rstrip("\n").rsplit("\n", 1)[-1]
+
+
+class CtrlC(Dir):
+    def check(self, mode, signals):
+        path = self.write("ctrl_c.py", CTRL_C_PROGRAM)
+        expected = interrupted(sys.executable, path, mode, signals)
+        self.assertEqual(expected[0], 130)
+        self.assertEqual(interrupted(EDDY, path, mode, signals), expected)
+
+    def test_cancels_the_sleeping_main_task(self):
+        self.check(["sleeping"], ["ready"])
+
+    def test_cancels_a_main_task_that_never_sleeps(self):
+        self.check(["busy"], ["ready"])
+
+    def test_second_interrupt_during_cleanup_raises(self):
+        self.check(["sleeping", "slow cleanup"], ["ready", "main cleanup"])
+
+    def test_without_asyncio(self):
+        self.check(["plain"], ["ready"])
 
 
 if __name__ == "__main__":

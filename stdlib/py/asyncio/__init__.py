@@ -5,7 +5,7 @@
 
 from _asyncio import (
     AbstractEventLoop, BaseEventLoop, CancelledError, Future, Handle, InvalidStateError, Task,
-    TimerHandle, TimeoutError, _get_running_loop, all_tasks, create_task, current_task,
+    TimerHandle, TimeoutError, _get_running_loop, _interrupt_count, _set_sigint_task, all_tasks, create_task, current_task,
     ensure_future, get_event_loop, get_running_loop, iscoroutine, isfuture, new_event_loop,
     set_event_loop, sleep,
 )
@@ -193,7 +193,19 @@ def run(main, *, debug=None):
     try:
         set_event_loop(loop)
         task = loop.create_task(main)
-        return loop.run_until_complete(task)
+        # Runner.run: while the task runs, Ctrl-C cancels it (_set_sigint_task, native); once it
+        # has unwound, the run ends in KeyboardInterrupt. A second Ctrl-C raises at once.
+        _set_sigint_task(task)
+        try:
+            return loop.run_until_complete(task)
+        except CancelledError:
+            if _interrupt_count() > 0:
+                uncancel = getattr(task, "uncancel", None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()
+            raise
+        finally:
+            _set_sigint_task(None)
     finally:
         try:
             _cancel_all_tasks(loop)
