@@ -72,6 +72,15 @@ rt::Status ensure_main(rt::Interp& in) {
     return vm::run_main_module(in, code, "");
 }
 
+void write_stderr(rt::Interp& in, std::string_view text) {
+    if (in.stderr_sink) {
+        in.stderr_sink->write(text);
+        return;
+    }
+    std::fflush(stdout);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
 // Input with top-level await (a coroutine code object) runs as a task on the interpreter's loop,
 // as `python -m asyncio` runs it (asyncio/__main__.py's runcode): the loop runs until the task is
 // done, other tasks advancing meanwhile. Ctrl-C cancels the task and reports KeyboardInterrupt.
@@ -81,8 +90,14 @@ rt::Status run_awaiting(rt::Interp& in, lp::EventLoop* loop, Value coro) {
     root.values.push_back(Value::from_obj(task));
     while (task->state == lp::FutState::Pending) {
         if (!lp::run_once(in, loop).is_error()) continue;
-        if (task->state == lp::FutState::Pending) lp::task_cancel(in, task, Value::none());
-        else task->log_traceback = false;   // the error printed is the task's own
+        if (task->state != lp::FutState::Pending) {
+            task->log_traceback = false;   // the error printed is the task's own
+            return rt::Error{};
+        }
+        // Ctrl-C while the loop waited: asyncio's REPL cancels the input's task and writes
+        // "\nKeyboardInterrupt\n" (the traceback would show no frame of the input).
+        lp::task_cancel(in, task, Value::none());
+        if (in.exception_matches(in.exc.KeyboardInterrupt)) write_stderr(in, "\n");
         return rt::Error{};
     }
     task->log_traceback = false;
