@@ -129,7 +129,7 @@ static Result<Value> throw_here(Interp& in, Generator* g, bool& returned) {
     if (g->state == GenState::Created) {
         // Nothing has run: the exception escapes at once and the generator is finished.
         g->state = GenState::Done;
-        vm::gen_release_frame(g);
+        vm::gen_release_frame(in, g);
         return Error{};
     }
     if (g->state == GenState::Done) {
@@ -203,7 +203,7 @@ Result<Value> gen_throw(Interp& in, Generator* g, Value exc, bool& returned) {
 Status gen_close(Interp& in, Generator* g) {
     if (g->state == GenState::Created) {
         g->state = GenState::Done;
-        vm::gen_release_frame(g);
+        vm::gen_release_frame(in, g);
         return ok();
     }
     if (g->state == GenState::Done) return ok();

@@ -63,13 +63,33 @@ void pop_frame(rt::Interp& in, Frame* frame) {
     vm.stack_top = reinterpret_cast<Value*>(frame);
 }
 
-Frame* alloc_heap_frame(rt::CodeObject* code, rt::Function* func, rt::Dict* globals,
-                        rt::Dict* builtins) {
-    size_t bytes = sizeof(Frame) + sizeof(Value) * code->framesize;
-    auto* f = static_cast<Frame*>(std::malloc(bytes));
-    if (!f) std::abort();
+Frame* alloc_heap_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func,
+                        rt::Dict* globals, rt::Dict* builtins) {
+    VmState& vm = *in.vm;
+    uint32_t size = code->framesize;
+    Frame* f = nullptr;
+    if (size < VmState::FrameCacheSizes && vm.frame_cache[size]) {
+        f = vm.frame_cache[size];
+        vm.frame_cache[size] = f->previous;
+        --vm.frame_cache_count[size];
+    } else {
+        f = static_cast<Frame*>(std::malloc(sizeof(Frame) + sizeof(Value) * size));
+        if (!f) std::abort();
+    }
     init_frame(f, code, func, globals, builtins);
     return f;
+}
+
+void release_heap_frame(rt::Interp& in, Frame* frame) {
+    VmState& vm = *in.vm;
+    uint32_t size = frame->code->framesize;
+    if (size >= VmState::FrameCacheSizes || vm.frame_cache_count[size] >= VmState::FrameCacheDepth) {
+        std::free(frame);
+        return;
+    }
+    frame->previous = vm.frame_cache[size];
+    vm.frame_cache[size] = frame;
+    ++vm.frame_cache_count[size];
 }
 
 void free_heap_frame(Frame* frame) { std::free(frame); }
@@ -308,9 +328,9 @@ rt::Result<Value> call_function(rt::Interp& in, rt::Function* fn, rt::CallArgs a
     rt::CodeObject* code = fn->code;
     size_t nkw = args.kwnames ? args.kwnames->size : 0;
     if (code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-        Frame* f = alloc_heap_frame(code, fn, fn->globals, fn->builtins);
+        Frame* f = alloc_heap_frame(in, code, fn, fn->globals, fn->builtins);
         if (bind_arguments(in, fn, f, args.values, args.count, args.kwnames).is_error()) {
-            free_heap_frame(f);
+            release_heap_frame(in, f);
             return rt::Error{};
         }
         return Value::from_obj(rt::make_generator(in, fn, f));
@@ -358,7 +378,7 @@ rt::Result<Value> run_code(rt::Interp& in, rt::CodeObject* code, rt::Dict* globa
 // input's statements bind names in __main__.
 rt::Result<Value> module_coroutine(rt::Interp& in, rt::CodeObject* code, rt::Dict* globals) {
     rt::Function* fn = rt::make_function(in, code, globals);
-    Frame* f = alloc_heap_frame(code, fn, globals, rt::builtins_for_globals(in, globals));
+    Frame* f = alloc_heap_frame(in, code, fn, globals, rt::builtins_for_globals(in, globals));
     f->locals = Value::from_obj(globals);
     rt::Generator* g = rt::make_generator(in, fn, f);
     Value* lp = f->localsplus();

@@ -58,9 +58,9 @@ void gen_raised(rt::Interp& in, rt::Generator* gen) {
     err->suppress_context = true;
 }
 
-void gen_release_frame(rt::Generator* gen) {
+void gen_release_frame(rt::Interp& in, rt::Generator* gen) {
     if (!gen->frame) return;
-    free_heap_frame(gen->frame);
+    release_heap_frame(in, gen->frame);
     gen->frame = nullptr;
 }
 

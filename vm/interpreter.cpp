@@ -741,12 +741,12 @@ dispatch: {
             if (frame->is_entry) {
                 result = v;
                 vm.current = caller;
-                gen_release_frame(g);
+                gen_release_frame(in, g);
                 return Exit::Returned;
             }
             // Entered inline by SEND: (sub value -- result) in the delegating frame, and jump.
             frame = frame->previous;
-            gen_release_frame(g);
+            gen_release_frame(in, g);
             LOAD_FRAME();
             TOP() = v;
             ip = code->instrs + ip[-1].arg();
@@ -1221,7 +1221,7 @@ exception_unwind: {
     if (rt::Generator* g = frame->gen) {
         gen_raised(in, g);
         frame->previous = nullptr;
-        gen_release_frame(g);
+        gen_release_frame(in, g);
     } else {
         pop_frame(in, frame);
     }

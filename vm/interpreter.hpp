@@ -24,9 +24,11 @@ Exit run_frame(rt::Interp& in, Frame* entry, rt::Value& result, bool throwing = 
 Frame* push_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func, rt::Dict* globals,
                   rt::Dict* builtins);
 void pop_frame(rt::Interp& in, Frame* frame);
-// A frame in malloc'd memory, for a generator (free with free_heap_frame).
-Frame* alloc_heap_frame(rt::CodeObject* code, rt::Function* func, rt::Dict* globals,
-                        rt::Dict* builtins);
+// A frame in malloc'd memory, for a generator (give it back with release_heap_frame, or
+// free_heap_frame where there is no interpreter at hand).
+Frame* alloc_heap_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func,
+                        rt::Dict* globals, rt::Dict* builtins);
+void release_heap_frame(rt::Interp& in, Frame* frame);   // kept for reuse (VmState::frame_cache)
 void free_heap_frame(Frame* frame);
 void trace_frame(Frame* frame, rt::Tracer& tracer);
 

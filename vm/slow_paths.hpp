@@ -81,6 +81,6 @@ void gen_raised(rt::Interp& in, rt::Generator* gen);
 // The sub-iterator a suspended generator delegates to (`yield from`/`await`), or null.
 rt::Value gen_yield_from(rt::Generator* gen);
 // The generator finished (returned or raised) and its frame is no longer executing: frees it.
-void gen_release_frame(rt::Generator* gen);
+void gen_release_frame(rt::Interp& in, rt::Generator* gen);
 
 } // namespace eddy::vm

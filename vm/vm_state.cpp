@@ -30,7 +30,15 @@ VmState::VmState(rt::Interp& interp) : in(interp) {
     stack_end = stack_top + DataStackWords;
 }
 
-VmState::~VmState() = default;
+VmState::~VmState() {
+    for (Frame* head : frame_cache) {
+        while (head) {
+            Frame* next = head->previous;
+            std::free(head);
+            head = next;
+        }
+    }
+}
 
 void VmState::trace(rt::Tracer& tracer) {
     for (Frame* f = current; f; f = f->previous) trace_frame(f, tracer);

@@ -60,6 +60,15 @@ struct VmState {
     // Set asynchronously (a signal handler); polled at safe points -> KeyboardInterrupt.
     volatile std::sig_atomic_t interrupt_requested = 0;
 
+    // Heap frames of finished generators and coroutines, kept for the next of the same size: a
+    // coroutine call allocates its frame and its return frees it, so an await chain would pay a
+    // malloc and a free per level (a sixth of async_deep_await's instructions). One list per
+    // frame size in words, linked through Frame::previous; kept small by both bounds.
+    static constexpr uint32_t FrameCacheSizes = 32;   // frames with framesize below this
+    static constexpr uint8_t FrameCacheDepth = 64;    // frames kept per size (an await chain)
+    Frame* frame_cache[FrameCacheSizes] = {};
+    uint8_t frame_cache_count[FrameCacheSizes] = {};
+
     rt::Dict* empty_builtins = nullptr;   // builtins namespace used before a builtins module exists
 
     // ---- the embedding layer's limits (api/limits.cpp); unset unless the host asked ----
