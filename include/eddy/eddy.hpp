@@ -124,6 +124,9 @@ public:
     /// holds every line typed since the last `>>> `, each ending in '\n'. A compound statement
     /// is complete once a blank line follows it. An expression statement's value is echoed
     /// (repr, unless None) on stdout and kept in `builtins._`. A traceback is printed on stderr.
+    /// As in `python3 -m asyncio`, the input runs with the interpreter's event loop marked
+    /// running, and input that awaits (top-level `await`, `async for`, `async with`) runs as a
+    /// task on that loop until it is done; interrupt() then cancels it.
     Interactive run_interactive(std::string_view source);
     /// The status of the SystemExit that ended the last run_interactive() with Interactive::Exit.
     int exit_code() const;

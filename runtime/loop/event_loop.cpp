@@ -275,10 +275,17 @@ Status run_forever(Interp& in, EventLoop* loop) {
     return st;
 }
 
-// _run_until_complete_cb: stop the loop of the finished future.
-static Result<Value> run_until_complete_cb(Interp&, Args args) {
-    Value f = args[0];
-    f.as<Future>()->loop.as<EventLoop>()->stopping = true;
+// _run_until_complete_cb: stop the loop of the finished future. A future that ended in
+// SystemExit or KeyboardInterrupt already ended run_forever by raising (CPython issue #22429);
+// the callback, still queued, must not stop the loop's next run.
+static Result<Value> run_until_complete_cb(Interp& in, Args args) {
+    auto* f = args[0].as<Future>();
+    if (f->state == FutState::Finished && !f->exception.is_null()) {
+        Type* t = type_of(in, f->exception);
+        if (is_subtype(t, in.exc.SystemExit) || is_subtype(t, in.exc.KeyboardInterrupt))
+            return Value::none();
+    }
+    f->loop.as<EventLoop>()->stopping = true;
     return Value::none();
 }
 
