@@ -614,6 +614,11 @@ static Result<Value> bytearray_clear(Interp&, Args args) {
     return Value::none();
 }
 
+// bytearray.__alloc__(): the bytes allocated for the contents (at least len + 1, as in CPython).
+static Result<Value> bytearray_alloc(Interp&, Args args) {
+    return Value::from_small_int(int64_t(array_of(args).capacity() + 1));
+}
+
 static Result<Value> bytearray_copy(Interp& in, Args args) {
     return Value::from_obj(make_bytearray(in, array_of(args)));
 }
@@ -686,6 +691,7 @@ void init_bytes_methods(Interp& in) {
         {"insert(self, index, item, /)", bytearray_insert},
         {"remove(self, value, /)", bytearray_remove},
         {"clear(self, /)", bytearray_clear},
+        {"__alloc__(self, /)", bytearray_alloc},
         {"copy(self, /)", bytearray_copy},
         {"reverse(self, /)", bytearray_reverse},
     });

@@ -11,6 +11,7 @@
 #include "native.hpp"
 #include "ops.hpp"
 #include "str_object.hpp"
+#include "tuple_object.hpp"
 #include "types.hpp"
 
 namespace eddy::rt {
@@ -246,6 +247,18 @@ Result<Value> complex_conjugate(Interp& in, Args args) {
     return make(in, {c.re, -c.im});
 }
 
+// complex.__complex__: an exact complex with the same value (a subclass instance is converted).
+Result<Value> complex_dunder_complex(Interp& in, Args args) {
+    if (type_of(in, args[0]) == in.types.complex) return args[0];
+    Cx c = self_cx(args[0]);
+    return make(in, {c.re, c.im});
+}
+
+Result<Value> complex_getnewargs(Interp& in, Args args) {
+    Cx c = self_cx(args[0]);
+    return Value::from_obj(make_tuple(in, {Value::from_float(c.re), Value::from_float(c.im)}));
+}
+
 } // namespace
 
 void init_complex_type(Interp& in) {
@@ -262,7 +275,11 @@ void init_complex_type(Interp& in) {
     t->pos = complex_pos;
     t->abs = complex_abs;
     t->new_ = complex_new;
-    add_methods(in, t, {{"conjugate(self, /)", complex_conjugate}});
+    add_methods(in, t, {
+        {"conjugate(self, /)", complex_conjugate},
+        {"__complex__(self, /)", complex_dunder_complex},
+        {"__getnewargs__(self, /)", complex_getnewargs},
+    });
     add_getset(in, t, "real", complex_real, nullptr);
     add_getset(in, t, "imag", complex_imag, nullptr);
 }

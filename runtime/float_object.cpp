@@ -2,6 +2,8 @@
 // Python's floor division and modulo, float_pow's special cases, exact comparison with ints,
 // _Py_HashDouble, float() parsing, and the methods (is_integer, as_integer_ratio, __round__,
 // __format__, hex, ...). Text layout is in float_repr.cpp.
+#include <bit>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -447,6 +449,70 @@ Result<Value> float_dunder_format(Interp& in, Args args) {
 }
 
 // float.hex(): "0x1.8000000000000p+0" (CPython's float_hex).
+// float.fromhex(string) (CPython's float_fromhex): [ws] [sign] (inf | infinity | nan |
+// [0x] hexdigits [. hexdigits] [p [sign] digits]) [ws]. The digits are checked here and strtod,
+// which reads C99 hexadecimal floats with correct rounding, computes the value.
+static Result<double> parse_hex_float(Interp& in, std::string_view text) {
+    auto invalid = [&] { return in.raise(in.exc.ValueError, "invalid hexadecimal floating-point string"); };
+    auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    std::string lower;
+    for (char c : text) lower += char(std::tolower(static_cast<unsigned char>(c)));
+    std::string_view body = lower;
+    bool negative = false;
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+        negative = body[0] == '-';
+        body.remove_prefix(1);
+    }
+    if (body == "inf" || body == "infinity") return negative ? -HUGE_VAL : HUGE_VAL;
+    if (body == "nan") return negative ? -std::nan("") : std::nan("");
+    if (body.starts_with("0x")) body.remove_prefix(2);
+    size_t i = 0, digits = 0;
+    while (i < body.size() && std::isxdigit(static_cast<unsigned char>(body[i]))) ++i, ++digits;
+    if (i < body.size() && body[i] == '.') {
+        ++i;
+        while (i < body.size() && std::isxdigit(static_cast<unsigned char>(body[i]))) ++i, ++digits;
+    }
+    if (digits == 0) return invalid();
+    std::string number = std::string(negative ? "-0x" : "0x") + std::string(body.substr(0, i));
+    if (i < body.size() && body[i] == 'p') {
+        size_t j = i + 1;
+        if (j < body.size() && (body[j] == '+' || body[j] == '-')) ++j;
+        size_t first = j;
+        while (j < body.size() && std::isdigit(static_cast<unsigned char>(body[j]))) ++j;
+        if (j == first) return invalid();
+        number += body.substr(i, j - i);
+        i = j;
+    }
+    if (i != body.size()) return invalid();
+    errno = 0;
+    double d = std::strtod(number.c_str(), nullptr);
+    if (errno == ERANGE && std::isinf(d))
+        return in.raise(in.exc.OverflowError, "hexadecimal value too large to represent as a float");
+    return d;
+}
+
+// float.fromhex is a classmethod: a subclass gets cls(value), as in CPython.
+Result<Value> float_fromhex(Interp& in, Args args) {
+    if (!is_str(in, args[1]))
+        return in.raise(in.exc.TypeError, "bad argument type for built-in operation");   // CPython's words
+    double d = EDDY_TRY(parse_hex_float(in, args[1].as<Str>()->view()));
+    Value cls = args[0];
+    if (cls.is_obj() && cls.as_obj() == in.types.float_) return Value::from_float(d);
+    return call(in, cls, {Value::from_float(d)});
+}
+
+// float.__getformat__(typestr): how this machine stores doubles and floats.
+Result<Value> float_getformat(Interp& in, Args args) {
+    if (!is_str(in, args[1]))
+        return in.raise(in.exc.TypeError, "__getformat__() argument must be str, not " + std::string(type_name(in, args[1])));
+    std::string_view t = args[1].as<Str>()->view();
+    if (t != "double" && t != "float")
+        return in.raise(in.exc.ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    return str_value(in, std::endian::native == std::endian::little ? "IEEE, little-endian" : "IEEE, big-endian");
+}
+
 Result<Value> float_hex(Interp& in, Args args) {
     double d = self_of(args);
     if (std::isnan(d) || std::isinf(d)) return str_value(in, float_repr(d));
@@ -510,6 +576,12 @@ void init_float_type(Interp& in) {
     });
     add_getset(in, t, "real", float_conjugate, nullptr);
     add_getset(in, t, "imag", float_get_imag, nullptr);
+    static const NativeDef fromhex{"fromhex(cls, string, /)", float_fromhex};
+    static const NativeDef getformat{"__getformat__(cls, typestr, /)", float_getformat};
+    dict_set_str(in, t->dict, in.intern("fromhex"),
+                 make_classmethod(in, Value::from_obj(make_native_function(in, fromhex))));
+    dict_set_str(in, t->dict, in.intern("__getformat__"),
+                 make_classmethod(in, Value::from_obj(make_native_function(in, getformat))));
 }
 
 } // namespace eddy::rt

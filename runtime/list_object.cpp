@@ -9,6 +9,7 @@
 
 #include "dict_object.hpp"
 #include "int_object.hpp"
+#include "generic_alias.hpp"
 #include "interp.hpp"
 #include "iterators.hpp"
 #include "native.hpp"
@@ -518,6 +519,7 @@ void init_container_types(Interp& in) {
     init_range_type(in);
     init_slice_type(in);
     init_iterator_types(in);
+    init_generic_alias_type(in);
 }
 
 } // namespace eddy::rt

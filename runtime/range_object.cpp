@@ -13,6 +13,7 @@
 #include "slice_object.hpp"
 #include "str_object.hpp"
 #include "tuple_object.hpp"
+#include "types.hpp"
 
 namespace eddy::rt {
 
@@ -217,6 +218,10 @@ Result<int64_t> range_hash(Interp& in, Value self) {
     return hash(in, Value::from_obj(t));
 }
 
+Result<Value> range_start(Interp&, Args args) { return as_range(args[0])->start; }
+Result<Value> range_stop(Interp&, Args args) { return as_range(args[0])->stop; }
+Result<Value> range_step(Interp&, Args args) { return as_range(args[0])->step; }
+
 Result<Value> range_getattr(Interp& in, Value self, Str* name) {
     Range* r = as_range(self);
     std::string_view n = name->view();
@@ -356,6 +361,10 @@ void init_range_type(Interp& in) {
         {"count(self, value, /)", range_count},
         {"__reversed__(self, /)", range_reversed},
     });
+    // range_getattr answers these first (fast path); the descriptors make them visible to dir().
+    add_getset(in, t, "start", range_start, nullptr);
+    add_getset(in, t, "stop", range_stop, nullptr);
+    add_getset(in, t, "step", range_step, nullptr);
     Type* it = in.types.range_iterator;
     it->base = in.types.object;
     it->instance_size = sizeof(RangeIterator);

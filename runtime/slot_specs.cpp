@@ -16,7 +16,7 @@ constexpr uint8_t op(vm::BinOp o) { return uint8_t(o); }
 #define BIN(fwd, refl, inpl, kind)                                                               \
     {&N::fwd, G::Binary, W::Binary, op(vm::BinOp::kind)},                                        \
     {&N::refl, G::RBinary, W::RBinary, op(vm::BinOp::kind)},                                     \
-    {&N::inpl, G::Binary, W::None, uint8_t(op(vm::BinOp::kind) + vm::InplaceOffset)},
+    {&N::inpl, G::Binary, W::Binary, uint8_t(op(vm::BinOp::kind) + vm::InplaceOffset)},
 
 const SlotSpec Specs[] = {
     {&N::dunder_repr, G::Repr, W::Unary, 0},

@@ -2,7 +2,9 @@
 // `object.__repr__`, `list.__len__`), generated once per built-in type from the slots it fills
 // itself, as CPython's add_operators() does from its slotdefs table. An unbound wrapper
 // ("wrapper_descriptor") binds to an instance as a "method-wrapper".
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "dict_object.hpp"
 #include "int_object.hpp"
@@ -96,7 +98,16 @@ static Result<Value> run_slot(Interp& in, const SlotWrapper* w, Value self, cons
         return call_attr_wrapper(in, o, s.wrap, self, a);
     case WrapKind::RichCmp: return o->richcmp(in, self, a[0], vm::CmpOp(s.op));
     case WrapKind::Binary: return o->binary(in, self, a[0], vm::BinOp(s.op));
-    case WrapKind::RBinary: return o->rbinary(in, self, a[0], vm::BinOp(s.op));
+    case WrapKind::RBinary:
+        // One slot serving both sides (set, dict): x.__ror__(y) is y | x through it, as CPython's
+        // wrapper of a single nb_or does.
+        // The slot expects its own type on the left: anything else is NotImplemented.
+        if (!o->rbinary) {
+            Type* other = type_of(in, a[0]);
+            if (!is_subtype(other, o) && other->binary != o->binary) return Value::not_implemented();
+            return o->binary(in, a[0], self, vm::BinOp(s.op));
+        }
+        return o->rbinary(in, self, a[0], vm::BinOp(s.op));
     case WrapKind::Next: {
         Value r = EDDY_TRY(o->next(in, self));
         if (r.is_null()) return in.raise(in.exc.StopIteration);
@@ -221,6 +232,44 @@ static Type* make_wrapper_type(Interp& in, const char* name) {
     return t;
 }
 
+// The operator methods CPython 3.11 defines on built-in types whose one `binary` slot serves
+// only some operators (the names in vars(T) there), so that dir(str) has no __sub__ and
+// list.__iadd__ exists. A type not listed gets the forward and reflected operators its slots
+// fill, and no in-place ones.
+static const std::vector<std::string_view>* cpython_operators(const Type* type) {
+    using Names = std::vector<std::string_view>;
+    static const Names seq = {"__add__", "__mul__", "__rmul__"};
+    static const Names text = {"__add__", "__mod__", "__mul__", "__rmod__", "__rmul__"};
+    static const Names bytearray = {"__add__", "__iadd__", "__imul__", "__mod__", "__mul__", "__rmod__", "__rmul__"};
+    static const Names list = {"__add__", "__iadd__", "__imul__", "__mul__", "__rmul__"};
+    static const Names dict = {"__ior__", "__or__", "__ror__"};
+    static const Names frozen = {"__and__", "__or__", "__rand__", "__ror__", "__rsub__", "__rxor__", "__sub__", "__xor__"};
+    static const Names set = {"__and__", "__iand__", "__ior__", "__isub__", "__ixor__", "__or__", "__rand__",
+                              "__ror__", "__rsub__", "__rxor__", "__sub__", "__xor__"};
+    static const Names bool_ = {"__and__", "__or__", "__rand__", "__ror__", "__rxor__", "__xor__"};
+    static const Names float_ = {"__add__", "__divmod__", "__floordiv__", "__mod__", "__mul__", "__pow__",
+                                 "__radd__", "__rdivmod__", "__rfloordiv__", "__rmod__", "__rmul__",
+                                 "__rpow__", "__rsub__", "__rtruediv__", "__sub__", "__truediv__"};
+    static const Names complex = {"__add__", "__mul__", "__pow__", "__radd__", "__rmul__", "__rpow__",
+                                  "__rsub__", "__rtruediv__", "__sub__", "__truediv__"};
+    static const Names int_ = {"__add__", "__and__", "__divmod__", "__floordiv__", "__lshift__", "__mod__",
+                               "__mul__", "__or__", "__pow__", "__radd__", "__rand__", "__rdivmod__",
+                               "__rfloordiv__", "__rlshift__", "__rmod__", "__rmul__", "__ror__", "__rpow__",
+                               "__rrshift__", "__rshift__", "__rsub__", "__rtruediv__", "__rxor__", "__sub__",
+                               "__truediv__", "__xor__"};
+    static const Names deque = {"__add__", "__iadd__", "__imul__", "__mul__", "__rmul__"};
+    if (type->module == "collections" && type->name == "deque") return &deque;
+    if (type->module != "builtins") return nullptr;
+    static const std::pair<std::string_view, const Names*> table[] = {
+        {"str", &text}, {"bytes", &text}, {"bytearray", &bytearray}, {"tuple", &seq}, {"list", &list},
+        {"dict", &dict}, {"set", &set}, {"frozenset", &frozen}, {"dict_keys", &frozen},
+        {"dict_items", &frozen}, {"bool", &bool_}, {"float", &float_}, {"complex", &complex}, {"int", &int_},
+    };
+    for (const auto& [name, names] : table)
+        if (type->name == name) return names;
+    return nullptr;
+}
+
 void add_slot_wrappers(Interp& in, Type* type) {
     // Both wrapper types hang off the first wrapper made (instances keep their types alive), so
     // they are created once per interpreter and found again through object's __repr__.
@@ -242,8 +291,21 @@ void add_slot_wrappers(Interp& in, Type* type) {
     for (size_t i = 0; i < specs.size(); ++i) {
         const SlotSpec& s = specs[i];
         if (s.wrap == WrapKind::None) continue;
-        if (!slot_is_filled(type, s.group) || slot_same_as_base(type, s.group)) continue;
+        const auto* allowed = cpython_operators(type);
+        // A listed reflected operator is served by the forward slot when there is no other.
+        SlotGroup group = allowed && s.group == SlotGroup::RBinary && !type->rbinary ? SlotGroup::Binary : s.group;
+        if (!slot_is_filled(type, group) || slot_same_as_base(type, group)) continue;
         Str* name = in.names.*s.name;
+        // These types' truth is their length; CPython gives them no __bool__.
+        if (s.group == SlotGroup::Truth && (type == in.types.str || type == in.types.bytes ||
+                                            type == in.types.bytearray ||
+                                            (type->module == "collections" && type->name == "deque")))
+            continue;
+        if (s.group == SlotGroup::Binary || s.group == SlotGroup::RBinary) {
+            bool inplace = s.group == SlotGroup::Binary && s.op >= vm::InplaceOffset;
+            if (allowed ? std::find(allowed->begin(), allowed->end(), name->view()) == allowed->end() : inplace)
+                continue;
+        }
         if (!dict_get_str(type->dict, name).is_null()) continue;
         auto* w = in.heap.alloc<SlotWrapper>(unbound_type);
         w->owner = type;

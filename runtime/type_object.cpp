@@ -274,6 +274,19 @@ static Result<Value> type_mro(Interp& in, Args args) {
     return call(in, Value::from_obj(in.types.list), {t});
 }
 
+// type.__dir__: the names in the class's dict and its bases' (not the metaclass's), as
+// CPython's merge_class_dict gathers them.
+static Result<Value> type___dir__(Interp& in, Args args) {
+    Dict* seen = make_dict(in);
+    for (Type* t : type_arg(args)->mro)
+        for (auto& e : t->dict->entries)
+            if (!e.key.is_null()) EDDY_CHECK(dict_set(in, seen, e.key, Value::none()));
+    // Every class has a __doc__ (a getset on type here, a dict entry in CPython).
+    EDDY_CHECK(dict_set(in, seen, Value::from_obj(in.intern("__doc__")), Value::none()));
+    Value keys = EDDY_TRY(call_method(in, Value::from_obj(seen), in.names.keys, {}));
+    return call(in, Value::from_obj(in.types.list), {keys});
+}
+
 static Result<Value> type___subclasscheck__(Interp& in, Args args) {
     if (!type_of(in, args[1])->mro.empty() && is_subtype(type_of(in, args[1]), in.types.type))
         return Value::boolean(is_subtype(args[1].as<Type>(), type_arg(args)));
@@ -311,6 +324,7 @@ void init_type_type(Interp& in) {
     add_getset(in, t, "__doc__", type___doc__, nullptr);
     add_methods(in, t, {
         {"mro(self, /)", type_mro},
+        {"__dir__(self, /)", type___dir__},
         {"__subclasscheck__(self, subclass, /)", type___subclasscheck__},
         {"__instancecheck__(self, instance, /)", type___instancecheck__},
     });

@@ -149,6 +149,26 @@ static Result<Value> object___reduce_ex__(Interp& in, Args args) {
                                           "' object");
 }
 
+// object.__reduce__ without the copyreg machinery: like __reduce_ex__, eddy cannot pickle.
+static Result<Value> object___reduce__(Interp& in, Args args) { return object___reduce_ex__(in, args); }
+
+// object.__getstate__ (3.11): the instance dict, or None when there is none or it is empty.
+static Result<Value> object___getstate__(Interp&, Args args) {
+    Value self = args[0];
+    if (self.is_obj() && self.as_obj()->type->dict_offset)
+        if (Dict* d = instance_dict_slot(self.as_obj()); d && d->used) return Value::from_obj(d);
+    return Value::none();
+}
+
+// object.__sizeof__: the bytes the object occupies on the heap (immediates: one Value).
+static Result<Value> object___sizeof__(Interp&, Args args) {
+    Value self = args[0];
+    return Value::from_small_int(self.is_obj() ? int64_t(self.as_obj()->gc_size) : int64_t(sizeof(Value)));
+}
+
+// object.__subclasshook__: "not decided", so issubclass falls back to the MRO.
+static Result<Value> object___subclasshook__(Interp&, Args) { return Value::not_implemented(); }
+
 // object.__dir__: the instance dict's keys plus every attribute along the class's MRO.
 static Result<Value> object___dir__(Interp& in, Args args) {
     Dict* seen = make_dict(in);
@@ -161,6 +181,8 @@ static Result<Value> object___dir__(Interp& in, Args args) {
     for (Type* t : type_of(in, self)->mro)
         for (auto& e : t->dict->entries)
             if (!e.key.is_null()) EDDY_CHECK(dict_set(in, seen, e.key, Value::none()));
+    // Every class has a __doc__ (a getset on type here, a dict entry in CPython).
+    EDDY_CHECK(dict_set(in, seen, Value::from_obj(in.intern("__doc__")), Value::none()));
     Value keys = EDDY_TRY(call_method(in, Value::from_obj(seen), in.names.keys, {}));
     Value list_type = Value::from_obj(in.types.list);
     return call(in, list_type, {keys});
@@ -183,7 +205,13 @@ static void init_object_type(Interp& in) {
         {"__format__(self, format_spec, /)", object___format__},
         {"__reduce_ex__(self, protocol, /)", object___reduce_ex__},
         {"__dir__(self, /)", object___dir__},
+        {"__reduce__(self, /)", object___reduce__},
+        {"__getstate__(self, /)", object___getstate__},
+        {"__sizeof__(self, /)", object___sizeof__},
     });
+    static const NativeDef subclasshook{"__subclasshook__(cls, *args)", object___subclasshook__};
+    dict_set_str(in, t->dict, in.intern("__subclasshook__"),
+                 make_classmethod(in, Value::from_obj(make_native_function(in, subclasshook))));
     static const NativeDef init_subclass{"__init_subclass__(cls, /, **kwargs)",
                                          object___init_subclass__};
     Value fn = Value::from_obj(make_native_function(in, init_subclass));

@@ -6,6 +6,7 @@
 #include <deque>
 
 #include "dict_object.hpp"
+#include "generic_alias.hpp"
 #include "iterators.hpp"
 #include "lib_util.hpp"
 #include "list_object.hpp"
@@ -502,6 +503,7 @@ Result<Value> init__collections(Interp& in) {
         {"__reversed__(self, /)", deque_reversed},
     });
     rt::add_getset(in, t, "maxlen", deque_maxlen, nullptr);
+    rt::add_class_getitem(in, t);   // deque[int]
     rt::dict_set_str(in, t->dict, in.intern("_iterator_type"), Value::from_obj(make_iterator_type(in)));
     finish_native_type(in, t);
     // __new__/__init__/__len__... wrappers, so that Python subclasses find them on the MRO.
