@@ -43,22 +43,26 @@ RootedValues::~RootedValues() {
     list.erase(std::find(list.begin(), list.end(), this));
 }
 
-Heap::Heap() : m_threshold(MinThreshold), m_limit(DefaultLimit) {}
-
-// Finalizers run before anything is freed: an object's type may die in the same sweep.
-static void finalize_then_free(const std::vector<Obj*>& dead) {
-    for (Obj* obj : dead)
-        if (obj->type->finalize) obj->type->finalize(obj);
-    for (Obj* obj : dead) std::free(obj);
+Heap::Heap() : m_threshold(MinThreshold), m_limit(DefaultLimit) {
+#ifdef EDDY_GC_STRESS
+    m_stress = true;
+#endif
 }
 
+// Every object, small ones in address order, then the large ones.
+template <class F>
+void Heap::for_each_object(F&& f) {
+    m_cells.for_each_object(f);
+    for (Obj* obj : m_large) f(obj);
+}
+
+// Marks are clear between collections, so every object counts as dead here.
 Heap::~Heap() {
-    std::vector<Obj*> all;
-    for (Obj* obj = m_all; obj; obj = obj->gc_next) all.push_back(obj);
-    finalize_then_free(all);
+    finalize_dead();
+    for (Obj* obj : m_large) std::free(obj);
 }
 
-void* Heap::allocate_bytes(size_t size) {
+void* Heap::allocate_large(size_t size, size_t& charged) {
     void* mem = std::malloc(size);
     if (!mem) {
         // An ordinary object that cannot be allocated: the machine is out of memory. Large
@@ -66,18 +70,9 @@ void* Heap::allocate_bytes(size_t size) {
         std::fputs("eddy: out of memory\n", stderr);
         std::abort();
     }
+    m_large.push_back(static_cast<Obj*>(mem));
+    charged = size;
     return mem;
-}
-
-void Heap::link(Obj* obj, Type* type, size_t size) {
-    obj->type = type;
-    obj->gc_marked = 0;
-    obj->gc_size = uint32_t(size);
-    obj->gc_next = m_all;
-    m_all = obj;
-    ++m_objects;
-    m_bytes += size;
-    m_bytes_since_gc += size;
 }
 
 bool Heap::would_exceed(size_t bytes) const { return bytes > m_limit || m_bytes > m_limit - bytes; }
@@ -131,27 +126,48 @@ Heap::scan_native_stack(MarkStack& marks) {
         if (word && (word & 7) == 0) candidates.push_back(word);
     }
     if (candidates.empty()) return;
+    m_cells.sync_extents();
+    for (uintptr_t word : candidates)
+        if (Obj* obj = m_cells.object_at(word)) marks.mark_obj(obj);
     std::sort(candidates.begin(), candidates.end());
-    for (Obj* obj = m_all; obj; obj = obj->gc_next)
+    for (Obj* obj : m_large)
         if (std::binary_search(candidates.begin(), candidates.end(), uintptr_t(obj)))
             marks.mark_obj(obj);
 }
 
+// Runs the finalizer of every unmarked object before any memory is reused, type objects last
+// (see set_type_finalizer).
+void Heap::finalize_dead() {
+    std::vector<Obj*> types;
+    for_each_object([&](Obj* obj) {
+        if (obj->gc_marked) return;
+        FinalizeSlot finalize = obj->type->finalize;
+        if (!finalize) return;
+        if (finalize == m_type_finalizer)
+            types.push_back(obj);
+        else
+            finalize(obj);
+    });
+    for (Obj* type : types) m_type_finalizer(type);
+}
+
 void Heap::sweep() {
-    std::vector<Obj*> dead;
-    Obj** link = &m_all;
-    while (Obj* obj = *link) {
+    finalize_dead();
+    CellPages::SweepResult freed = m_cells.sweep();
+    m_objects -= freed.objects;
+    m_bytes -= freed.bytes;
+    size_t kept = 0;
+    for (Obj* obj : m_large) {
         if (obj->gc_marked) {
             obj->gc_marked = 0;
-            link = &obj->gc_next;
+            m_large[kept++] = obj;
             continue;
         }
-        *link = obj->gc_next;
         m_bytes -= obj->gc_size;
         --m_objects;
-        dead.push_back(obj);
+        std::free(obj);
     }
-    finalize_then_free(dead);
+    m_large.resize(kept);
 }
 
 } // namespace eddy::rt

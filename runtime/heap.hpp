@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "cell_pages.hpp"
 #include "object.hpp"
 
 namespace eddy::rt {
@@ -54,16 +55,26 @@ public:
     Heap& operator=(const Heap&) = delete;
 
     // Allocates a T (which derives from Obj) of `size` bytes (>= sizeof(T), larger for instances
-    // of subclasses that carry an instance dict), constructs it with `args`, and links it into
-    // the heap. Never fails for ordinary sizes; see check_size() for large requests.
+    // of subclasses that carry an instance dict), constructs it with `args`, and records it in
+    // the heap. Never fails for ordinary sizes; see would_exceed() for large requests.
     template <class T, class... A>
     T* alloc(Type* type, size_t size, A&&... args) {
-        void* mem = allocate_bytes(size);
+        static_assert(alignof(T) <= 16);
+        size_t charged;
+        // Cells of the classes whose size is a multiple of 16 are 16-byte aligned (bigints need it).
+        void* mem = allocate_bytes(alignof(T) > 8 ? (size + 15) & ~size_t(15) : size, charged);
         T* obj = new (mem) T(std::forward<A>(args)...);
         // Bytes past T (a subclass instance's dict slot, trailing data) start zeroed: the
         // collector may read them before the owner fills them.
         if (size > sizeof(T)) std::memset(static_cast<char*>(mem) + sizeof(T), 0, size - sizeof(T));
-        link(obj, type, size);
+        Obj* header = obj;   // through Obj: some layouts have a field named `type` of their own
+        header->type = type;
+        header->gc_marked = 0;
+        header->gc_flags = 0;
+        header->gc_size = uint32_t(size);
+        ++m_objects;
+        m_bytes += charged;
+        m_bytes_since_gc += charged;
         return obj;
     }
     template <class T, class... A>
@@ -84,12 +95,17 @@ public:
 
     // Polled at safe points: a collection is due.
     bool wants_collect() const { return m_bytes_since_gc >= m_threshold || m_stress; }
-    // Runs a full collection. `stack_top` is the address of a local in the caller; the native
-    // stack between it and the base registered with set_stack_base() is scanned conservatively.
+    // Runs a full collection. The native stack between here and the base registered with
+    // set_stack_base() is scanned conservatively.
     void collect();
     void set_stack_base(const void* base) { m_stack_base = base; }
     const void* stack_base() const { return m_stack_base; }
     void set_stress(bool on) { m_stress = on; }
+
+    // The finalizer of type objects. Dead objects of a type that dies in the same collection
+    // still read their type's finalize slot, so objects with this finalizer are finalized after
+    // all others.
+    void set_type_finalizer(FinalizeSlot finalize) { m_type_finalizer = finalize; }
 
     void add_root_source(RootSource* source);
     void remove_root_source(RootSource* source);
@@ -99,13 +115,25 @@ public:
 
 private:
     friend class RootedValues;
-    void* allocate_bytes(size_t size);
-    void link(Obj* obj, Type* type, size_t size);
+    // Small objects come from size-class pages; large ones (and, under AddressSanitizer, every
+    // object, so that it checks each one's bounds and lifetime) from malloc. `charged` receives
+    // the bytes the object really occupies.
+    void* allocate_bytes(size_t size, size_t& charged) {
+#ifndef EDDY_SANITIZE
+        if (size <= CellPages::MaxCellBytes) return m_cells.allocate(size, charged);
+#endif
+        return allocate_large(size, charged);
+    }
+    void* allocate_large(size_t size, size_t& charged);
     void mark_roots(class MarkStack& marks);
     void scan_native_stack(class MarkStack& marks);
+    template <class F>
+    void for_each_object(F&& f);
+    void finalize_dead();
     void sweep();
 
-    Obj* m_all = nullptr;             // every live object, newest first
+    CellPages m_cells;
+    std::vector<Obj*> m_large;        // objects allocated with malloc
     size_t m_objects = 0;
     size_t m_bytes = 0;               // bytes in objects plus noted external memory
     size_t m_bytes_since_gc = 0;
@@ -113,6 +141,7 @@ private:
     size_t m_limit;                   // memory cap (MemoryError beyond)
     size_t m_collections = 0;
     bool m_stress = false;
+    FinalizeSlot m_type_finalizer = nullptr;
     const void* m_stack_base = nullptr;
     std::vector<RootSource*> m_root_sources;
     std::vector<RootedValues*> m_rooted;

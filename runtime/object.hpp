@@ -22,13 +22,13 @@ struct Str;
 struct Tuple;
 struct Dict;
 
-// Every heap object starts with this header. Objects are allocated only by Heap (heap.hpp).
+// Every heap object starts with this 16-byte header. Objects are allocated only by Heap
+// (heap.hpp), which finds them through its pages and its list of large objects, not the header.
 struct Obj {
     Type* type;
-    Obj* gc_next;            // the heap's list of all objects, walked by the sweep
     uint32_t gc_marked : 1;
-    uint32_t gc_flags : 31;  // free for the owning type's use
-    uint32_t gc_size;        // bytes allocated for this object (header included)
+    uint32_t gc_flags : 31;  // free for the owning type's use (zero when allocated)
+    uint32_t gc_size;        // bytes requested for this object (header included); never 0
 };
 
 // Marks reachable objects. Types list every reference they hold in their trace function; the

@@ -314,6 +314,7 @@ void init_type_type(Interp& in) {
     t->init = type_init;
     t->trace = trace_type;
     t->finalize = finalize_type;
+    in.heap.set_type_finalizer(finalize_type);
     add_getset(in, t, "__name__", type___name__, type_set___name__);
     add_getset(in, t, "__qualname__", type___qualname__, type_set___qualname__);
     add_getset(in, t, "__module__", type___module__, type_set___module__);
