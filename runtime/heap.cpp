@@ -47,6 +47,8 @@ Heap::Heap() : m_threshold(MinThreshold), m_limit(DefaultLimit) {
 #ifdef EDDY_GC_STRESS
     m_stress = true;
 #endif
+    // The same from the environment, so that any build can be stress-tested for missing roots.
+    if (const char* s = std::getenv("EDDY_GC_STRESS")) m_stress = *s && *s != '0';
 }
 
 // Every object, small ones in address order, then the large ones.
