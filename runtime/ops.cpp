@@ -10,6 +10,7 @@
 #include "str_object.hpp"
 #include "tuple_object.hpp"
 #include "types.hpp"
+#include "vm/vm_state.hpp"
 
 namespace eddy::rt {
 
@@ -17,11 +18,39 @@ std::string_view type_name(const Interp& in, Value v) { return type_of(in, v)->n
 
 static std::string quoted_type(Interp& in, Value v) { return "'" + std::string(type_name(in, v)) + "'"; }
 
+// ---- native recursion ----
+
+Status enter_recursive_call(Interp& in, const char* where) {
+    vm::VmState& vm = *in.vm;
+    char here;
+    if (vm.depth >= vm.recursion_limit || vm.native_stack_used(&here) > vm::NativeStackBudget)
+        return in.raise(in.exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
+    ++vm.depth;
+    return ok();
+}
+
+void leave_recursive_call(Interp& in) { --in.vm->depth; }
+
+Status check_native_stack(Interp& in) {
+    char here;
+    if (in.vm->native_stack_used(&here) > vm::NativeStackBudget)
+        return in.raise(in.exc.RecursionError, "maximum recursion depth exceeded");
+    return ok();
+}
+
 // ---- conversions ----
+
+// The repr slot's result, checked to be a str. Only containers recurse, and they are objects.
+static Result<Value> repr_guarded(Interp& in, Value v, ReprSlot slot) {
+    EDDY_CHECK(enter_recursive_call(in, " while getting the repr of an object"));
+    Result<Value> r = slot ? slot(in, v) : object_repr(in, v);
+    leave_recursive_call(in);
+    return r;
+}
 
 Result<Value> repr(Interp& in, Value v) {
     ReprSlot slot = type_of(in, v)->repr;
-    Value r = EDDY_TRY(slot ? slot(in, v) : object_repr(in, v));
+    Value r = EDDY_TRY(v.is_obj() ? repr_guarded(in, v, slot) : slot ? slot(in, v) : object_repr(in, v));
     if (!is_str(in, r))
         return in.raise(in.exc.TypeError, "__repr__ returned non-string (type " +
                                               std::string(type_name(in, r)) + ")");
@@ -33,7 +62,10 @@ Result<Value> str(Interp& in, Value v) {
     Type* t = type_of(in, v);
     if (t == in.types.str) return v;
     ReprSlot slot = t->str ? t->str : t->repr;
-    Value r = EDDY_TRY(slot ? slot(in, v) : object_repr(in, v));
+    EDDY_CHECK(enter_recursive_call(in, " while getting the str of an object"));
+    Result<Value> res = slot ? slot(in, v) : object_repr(in, v);
+    leave_recursive_call(in);
+    Value r = EDDY_TRY(res);
     if (!is_str(in, r))
         return in.raise(in.exc.TypeError, "__str__ returned non-string (type " +
                                               std::string(type_name(in, r)) + ")");
@@ -103,6 +135,8 @@ Result<bool> truthy(Interp& in, Value v) {
 Result<int64_t> hash(Interp& in, Value v) {
     HashSlot slot = type_of(in, v)->hash;
     if (!slot) return in.raise(in.exc.TypeError, "unhashable type: " + quoted_type(in, v));
+    // Tuples hash their items: deeply nested ones must not overflow the native stack.
+    if (v.is_obj() && v.as_obj()->type == in.types.tuple) EDDY_CHECK(check_native_stack(in));
     return slot(in, v);
 }
 

@@ -18,6 +18,16 @@ Result<Value> call(Interp& in, Value callable, std::initializer_list<Value> posi
 Result<Value> call_method(Interp& in, Value obj, Str* name, std::initializer_list<Value> positional);
 bool is_callable(Interp& in, Value v);
 
+// ---- native recursion (CPython's Py_EnterRecursiveCall) ----
+// Comparison and repr recurse natively through nested containers. Each level counts against the
+// recursion limit as a Python call does, and is refused near the end of the native stack, so
+// `[[[...]]] == [[[...]]]` 100,000 deep raises RecursionError ("maximum recursion depth
+// exceeded" + `where`) instead of overflowing. Every successful enter is paired with a leave.
+Status enter_recursive_call(Interp& in, const char* where);
+void leave_recursive_call(Interp& in);
+// Only the native-stack check, for recursion CPython does not count (hashing nested tuples).
+Status check_native_stack(Interp& in);
+
 // ---- attributes ----
 Result<Value> get_attr(Interp& in, Value obj, Str* name);          // AttributeError when missing
 Result<Value> get_attr_or_null(Interp& in, Value obj, Str* name);  // null when missing, no error

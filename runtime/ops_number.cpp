@@ -76,8 +76,20 @@ static vm::CmpOp swapped(vm::CmpOp op) {
 
 static const char* const CmpSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
-// do_richcompare: the reflected side first when b's type is a proper subclass of a's.
+static Result<Value> compare_slots(Interp& in, Value a, Value b, vm::CmpOp op);
+
+// PyObject_RichCompare: containers compare their items through here, so each level of nesting
+// counts against the recursion limit.
 Result<Value> compare(Interp& in, Value a, Value b, vm::CmpOp op) {
+    if (!a.is_obj()) return compare_slots(in, a, b, op);   // inline ints and floats do not nest
+    EDDY_CHECK(enter_recursive_call(in, " in comparison"));
+    Result<Value> r = compare_slots(in, a, b, op);
+    leave_recursive_call(in);
+    return r;
+}
+
+// do_richcompare: the reflected side first when b's type is a proper subclass of a's.
+static Result<Value> compare_slots(Interp& in, Value a, Value b, vm::CmpOp op) {
     Type* ta = type_of(in, a);
     Type* tb = type_of(in, b);
     bool checked_reverse = false;
@@ -102,13 +114,21 @@ Result<Value> compare(Interp& in, Value a, Value b, vm::CmpOp op) {
 }
 
 // == on two exact tuples (tuplerichcompare): items pairwise until one differs, then the sizes.
-static Result<bool> tuples_equal(Interp& in, const Tuple* a, const Tuple* b) {
+static Result<bool> tuple_items_equal(Interp& in, const Tuple* a, const Tuple* b) {
     size_t n = std::min(a->size, b->size);
     for (size_t i = 0; i < n; ++i) {
         bool eq = EDDY_TRY(equal(in, (*a)[i], (*b)[i]));
         if (!eq) return false;
     }
     return a->size == b->size;
+}
+
+// Counted as a comparison level, as the generic path through compare() would be.
+static Result<bool> tuples_equal(Interp& in, const Tuple* a, const Tuple* b) {
+    EDDY_CHECK(enter_recursive_call(in, " in comparison"));
+    Result<bool> r = tuple_items_equal(in, a, b);
+    leave_recursive_call(in);
+    return r;
 }
 
 // PyObject_RichCompareBool: identity implies equality. Exact strs and tuples (dict keys) compare

@@ -35,10 +35,6 @@ void init_frame(Frame* f, rt::CodeObject* code, rt::Function* func, rt::Dict* gl
     f->sp = lp + code->nlocalsplus;
 }
 
-// Roughly how much of the native stack the interpreter may use before a native re-entry is
-// refused with RecursionError (the default thread stack is 8 MiB).
-constexpr size_t NativeStackBudget = size_t(6) << 20;
-
 } // namespace
 
 Frame* push_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func, rt::Dict* globals,
@@ -306,9 +302,7 @@ rt::Status bind_arguments(rt::Interp& in, rt::Function* fn, Frame* frame, const 
 static rt::Status check_native_depth(rt::Interp& in) {
     VmState& vm = *in.vm;
     char here;
-    if (!vm.native_stack_base) vm.native_stack_base = &here;
-    size_t used = size_t(vm.native_stack_base > &here ? vm.native_stack_base - &here : &here - vm.native_stack_base);
-    if (used > NativeStackBudget || vm.depth >= vm.recursion_limit)
+    if (vm.native_stack_used(&here) > NativeStackBudget || vm.depth >= vm.recursion_limit)
         return in.raise(in.exc.RecursionError, "maximum recursion depth exceeded while calling a Python object");
     return rt::ok();
 }

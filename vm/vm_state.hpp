@@ -33,6 +33,11 @@ struct ExcInfo {
 // module (no error set), or an error. Installed by the stdlib (see runtime/import.hpp).
 using NativeModuleLoader = std::function<rt::Result<rt::Value>(rt::Interp&, std::string_view name)>;
 
+// Roughly how much of the native stack the interpreter may use before a native re-entry or a
+// native recursion (comparison, repr) is refused with RecursionError (the default thread stack
+// is 8 MiB).
+inline constexpr size_t NativeStackBudget = size_t(6) << 20;
+
 struct VmState {
     explicit VmState(rt::Interp& in);
     ~VmState();
@@ -53,6 +58,13 @@ struct VmState {
     int depth = 0;                 // Python frames plus native re-entries into the loop
     int recursion_limit = 1000;    // sys.setrecursionlimit
     char* native_stack_base = nullptr;   // address of a local in the outermost native entry
+
+    // Bytes of native stack in use between native_stack_base and `here` (a local of the caller);
+    // the first call records the base.
+    size_t native_stack_used(char* here) {
+        if (!native_stack_base) native_stack_base = here;
+        return size_t(native_stack_base > here ? native_stack_base - here : here - native_stack_base);
+    }
 
     ExcInfo base_exc_info;
     ExcInfo* exc_info = &base_exc_info;   // innermost level (a running generator's, or the base)
