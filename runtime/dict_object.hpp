@@ -66,4 +66,8 @@ void dict_clear(Dict* d);
 void init_dict_type(Interp& in);        // dict_object.cpp
 void init_dict_view_types(Interp& in);  // dict_views.cpp
 
+// A read-only mappingproxy over `mapping` (a class's __dict__); mapping_proxy.cpp.
+Value make_mapping_proxy(Interp& in, Value mapping);
+void init_mapping_proxy_type(Interp& in);
+
 } // namespace eddy::rt

@@ -515,6 +515,7 @@ void init_container_types(Interp& in) {
     init_list_type(in);
     init_dict_type(in);
     init_dict_view_types(in);
+    init_mapping_proxy_type(in);
     init_set_types(in);
     init_range_type(in);
     init_slice_type(in);

@@ -253,8 +253,9 @@ static Result<Value> type___base__(Interp&, Args args) {
 static Result<Value> type___mro__(Interp& in, Args args) {
     return types_tuple(in, type_arg(args)->mro);
 }
-static Result<Value> type___dict__(Interp&, Args args) {
-    return Value::from_obj(type_arg(args)->dict);
+// Read-only: writes must go through type.__setattr__, which bumps the version tag.
+static Result<Value> type___dict__(Interp& in, Args args) {
+    return make_mapping_proxy(in, Value::from_obj(type_arg(args)->dict));
 }
 
 static Result<Value> type___doc__(Interp& in, Args args) {
