@@ -305,6 +305,13 @@ static Status slot_init(Interp& in, Value self, CallArgs args) {
     return ok();
 }
 
+Function* plain_init_function(Interp& in, Type* cls) {
+    if (cls->init != slot_init || cls->new_ != in.types.object->new_) return nullptr;
+    Value m = type_lookup(cls, in.names.dunder_init);
+    if (!m.is_obj() || m.as_obj()->type != in.types.function) return nullptr;
+    return m.as<Function>();
+}
+
 // ---- choosing each slot of a heap type ----
 
 static void set_dispatcher(Type* t, SlotGroup group) {

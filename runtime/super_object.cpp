@@ -110,25 +110,30 @@ static Status super_init(Interp& in, Value self, CallArgs args) {
     return ok();
 }
 
+Value super_find(Interp& in, const Super* s, Str* name) {
+    Type* start = s->obj_type;
+    if (!start || name == in.names.dunder_class) return Value::null();
+    auto& mro = start->mro;
+    size_t i = 0;
+    while (i < mro.size() && mro[i] != s->type) ++i;
+    for (++i; i < mro.size(); ++i) {
+        Value res = dict_get_str(mro[i]->dict, name);
+        if (!res.is_null()) return res;
+    }
+    return Value::null();
+}
+
 // super_getattro: skip the MRO up to and including `type`, then bind what is found.
 static Result<Value> super_getattro(Interp& in, Value self, Str* name) {
     auto* s = self.as<Super>();
+    Value res = super_find(in, s, name);
+    if (res.is_null()) return generic_get_attr(in, self, name);
+    DescrGetSlot get = type_of(in, res)->descr_get;
+    if (!get) return res;
+    // A class bound to itself is looked up "via the class" (instance null).
     Type* start = s->obj_type;
-    if (start && name != in.names.dunder_class) {
-        auto& mro = start->mro;
-        size_t i = 0;
-        while (i < mro.size() && mro[i] != s->type) ++i;
-        for (++i; i < mro.size(); ++i) {
-            Value res = dict_get_str(mro[i]->dict, name);
-            if (res.is_null()) continue;
-            DescrGetSlot get = type_of(in, res)->descr_get;
-            if (!get) return res;
-            // A class bound to itself is looked up "via the class" (instance null).
-            Value inst = s->obj.is(Value::from_obj(start)) ? Value::null() : s->obj;
-            return get(in, res, inst, Value::from_obj(start));
-        }
-    }
-    return generic_get_attr(in, self, name);
+    Value inst = s->obj.is(Value::from_obj(start)) ? Value::null() : s->obj;
+    return get(in, res, inst, Value::from_obj(start));
 }
 
 static Result<Value> super_repr(Interp& in, Value self) {

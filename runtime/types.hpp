@@ -11,6 +11,8 @@
 
 namespace eddy::rt {
 
+struct Function;
+
 // An instance of a user class whose bases are all plain `object`: just the header and the
 // instance dict (created lazily on the first attribute store). Subclasses of built-in types keep
 // the base's layout and append the dict slot instead (Type::dict_offset says where).
@@ -37,6 +39,9 @@ struct Super : Obj {
     Value obj = Value::none();    // the instance or class bound to, or None (unbound super)
     Type* obj_type = nullptr;     // the type whose MRO is searched (type(obj) or obj itself)
 };
+// What super_getattro finds for `name` before binding it: the first class dict after s->type in
+// s->obj_type's MRO that has it; null when none does (or for __class__, which is super's own).
+Value super_find(Interp& in, const Super* s, Str* name);
 
 // A slot wrapper: the Python-visible face of a built-in type's slot (`int.__add__`,
 // `object.__repr__`). Generated once by finish_builtin_types() from the filled slots; calling it
@@ -60,6 +65,10 @@ Status compute_mro(Interp& in, Type* type);
 // Recomputes the slots of heap type `type` after its dict changed (class creation, or
 // `C.__add__ = f`), then of every heap subclass that inherits them.
 void update_heap_type_slots(Interp& in, Type* type);
+// The Python function calling `cls` runs as __init__, when type.__call__ would do nothing but
+// object.__new__ and that __init__ (metaclass `type` checked by the caller, __new__ not
+// overridden): the VM then runs it as an ordinary frame. Null otherwise.
+Function* plain_init_function(Interp& in, Type* cls);
 // type.__call__: __new__ then __init__ (skipped when __new__ returns a non-instance).
 Result<Value> type_call(Interp& in, Value callee, CallArgs args);
 // repr of a class: "<class 'int'>", "<class '__main__.C'>".

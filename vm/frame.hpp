@@ -28,6 +28,7 @@ struct Frame {
     rt::Value* sp = nullptr;           // top of the value stack (saved by SAVE_FRAME)
     bool is_entry = false;             // returning from it leaves run_frame()
     bool on_data_stack = false;        // popped from VmState's data stack on exit
+    bool returns_instance = false;     // an inline __init__: its None is dropped on return
 
     // Locals, then cells (cellvars then freevars, as Cell values), then the value stack.
     rt::Value* localsplus() { return reinterpret_cast<rt::Value*>(this + 1); }

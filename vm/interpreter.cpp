@@ -190,11 +190,17 @@ inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* a
     f->ip = code->instrs;
     f->is_entry = false;
     f->on_data_stack = true;
+    f->returns_instance = false;
     Value* lp = f->localsplus();
     for (size_t i = 0; i < n; ++i) lp[i] = args[i];
     for (size_t i = n; i < code->nlocalsplus; ++i) lp[i] = Value::null();
     f->sp = lp + code->nlocalsplus;
     return f;
+}
+
+[[gnu::noinline]] void raise_init_not_none(rt::Interp& in, Value v) {
+    in.raise(in.exc.TypeError, "__init__() should return None, not '" +
+                                   std::string(rt::type_name(in, v)) + "'");
 }
 
 [[gnu::noinline]] Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* caller,
@@ -754,6 +760,7 @@ dispatch: {
         }
         Frame* prev = frame->previous;
         bool is_entry = frame->is_entry;
+        bool returns_instance = frame->returns_instance;
         --vm.depth;   // pop_frame, inline
         vm.stack_top = reinterpret_cast<Value*>(frame);
         if (is_entry) {
@@ -763,6 +770,14 @@ dispatch: {
         }
         frame = prev;
         LOAD_FRAME();
+        if (returns_instance) [[unlikely]] {
+            // An inline __init__: the instance is already on the caller's stack.
+            if (!v.is_none()) {
+                raise_init_not_none(in, v);
+                goto error;
+            }
+            DISPATCH();
+        }
         PUSH(v);
         DISPATCH();
     }
@@ -1180,6 +1195,41 @@ do_call: {
             sp = call_base;
             SAVE_FRAME();
             nf->previous = frame;
+            frame = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+    }
+    if (t == in.types.type) {
+        // Instantiating a class whose __init__ is a Python function: make the instance here and
+        // run __init__ as an ordinary frame (no nested interpreter); the instance takes the
+        // result's place and __init__'s None is dropped when it returns (RETURN_VALUE).
+        auto* cls = call_callee.as<rt::Type>();
+        rt::Function* init = rt::plain_init_function(in, cls);
+        if (init && !(init->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+            SAVE_FRAME();
+            Value inst = cls->new_(in, cls, rt::CallArgs{call_args, call_n - nkw, kwnames}).value();
+            if (inst.is_error()) {
+                kwnames = nullptr;
+                goto error;
+            }
+            call_args[-1] = inst;   // the scratch slot: self before the arguments
+            Frame* nf = push_frame(in, init->code, init, init->globals, init->builtins);
+            if (!nf) {
+                kwnames = nullptr;
+                goto error;
+            }
+            rt::Status st = bind_arguments(in, init, nf, call_args - 1, call_n + 1 - nkw, kwnames);
+            kwnames = nullptr;
+            if (st.is_error()) {
+                pop_frame(in, nf);
+                goto error;
+            }
+            call_base[0] = inst;
+            sp = call_base + 1;
+            SAVE_FRAME();
+            nf->previous = frame;
+            nf->returns_instance = true;
             frame = nf;
             LOAD_FRAME();
             DISPATCH();

@@ -20,6 +20,7 @@
 #include "runtime/slice_object.hpp"
 #include "runtime/str_object.hpp"
 #include "runtime/tuple_object.hpp"
+#include "runtime/types.hpp"
 #include "vm/interpreter.hpp"
 #include "vm/vm_state.hpp"
 
@@ -152,6 +153,19 @@ rt::Result<Value> load_build_class(rt::Interp& in, Frame* frame) {
 
 rt::Status load_method(rt::Interp& in, Value obj, rt::Str* name, Value* out) {
     rt::Type* t = rt::type_of(in, obj);
+    if (t == in.types.super) {
+        // super().name(...) with an instance bound: the function found is called with that
+        // instance, as its bound method would be, without making the bound method.
+        auto* s = obj.as<rt::Super>();
+        if (s->obj_type && !s->obj.is(Value::from_obj(s->obj_type))) {
+            Value attr = rt::super_find(in, s, name);
+            if (attr.is_obj() && attr.as_obj()->type == in.types.function) {
+                out[0] = attr;
+                out[1] = s->obj;
+                return rt::ok();
+            }
+        }
+    }
     if (t->getattr == &rt::generic_get_attr) {
         Value attr = rt::type_lookup(t, name);
         if (attr.is_obj() && (attr.as_obj()->type == in.types.function ||
