@@ -160,9 +160,10 @@ Obj* CellPages::object_at(uintptr_t addr) const {
     if (it == m_pages.begin()) return nullptr;
     const Page* page = *(it - 1);
     uintptr_t offset = addr - uintptr_t(page->base);
-    if (!page->in_use || offset >= PageBytes || offset % page->cell_bytes) return nullptr;
-    if (offset / page->cell_bytes >= page->extent) return nullptr;
-    auto* obj = reinterpret_cast<Obj*>(addr);
+    if (!page->in_use || offset >= PageBytes) return nullptr;
+    size_t cell = offset / page->cell_bytes;
+    if (cell >= page->extent) return nullptr;
+    auto* obj = reinterpret_cast<Obj*>(page->base + cell * page->cell_bytes);
     return obj->gc_size ? obj : nullptr;
 }
 

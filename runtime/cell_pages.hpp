@@ -75,7 +75,8 @@ public:
     };
     SweepResult sweep();
 
-    // The allocated object whose cell starts exactly at `addr`, or null (conservative scan).
+    // The allocated object whose cell contains `addr`, or null (conservative scan: optimised code
+    // may keep only a pointer into an object, such as to one of its members).
     // Valid after sync_extents(), until the next allocation.
     Obj* object_at(uintptr_t addr) const;
     // Records how far each class has bumped through its current page, so that walks over the

@@ -132,9 +132,11 @@ Heap::scan_native_stack(MarkStack& marks) {
     for (uintptr_t word : candidates)
         if (Obj* obj = m_cells.object_at(word)) marks.mark_obj(obj);
     std::sort(candidates.begin(), candidates.end());
-    for (Obj* obj : m_large)
-        if (std::binary_search(candidates.begin(), candidates.end(), uintptr_t(obj)))
-            marks.mark_obj(obj);
+    // A large object is kept by any word pointing into it.
+    for (Obj* obj : m_large) {
+        auto it = std::lower_bound(candidates.begin(), candidates.end(), uintptr_t(obj));
+        if (it != candidates.end() && *it < uintptr_t(obj) + obj->gc_size) marks.mark_obj(obj);
+    }
 }
 
 // Runs the finalizer of every unmarked object before any memory is reused, type objects last
