@@ -155,9 +155,15 @@ static bool interrupt_pending(Interp& in) {
 }
 
 // Sleeps until `deadline` (loop time) or an interrupt request (a signal ends the sleep early).
+// The wait rounds up to whole milliseconds, as CPython's epoll selector does: timers set within
+// a millisecond of each other then fire in one iteration, however slow the code between them
+// ran, and the order of what a program prints depends on that.
 static void wait_until(Interp& in, double deadline) {
+    double now = loop_time();
+    if (deadline <= now) return;
+    double wake = now + std::ceil((deadline - now) * 1e3) * 1e-3;
     while (!interrupt_pending(in)) {
-        double left = deadline - loop_time();
+        double left = wake - loop_time();
         if (left <= 0) return;
         timespec req{};
         req.tv_sec = time_t(left);
