@@ -188,7 +188,9 @@ TEST(Async, TwoInterpretersHaveTheirOwnLoopsAndPromises) {
 TEST(Async, AsyncioRunsUnderTheHostsLimits) {
     // The limits hook keeps the VM's interrupt flag armed; the loop once took it for Ctrl-C and
     // raised KeyboardInterrupt at its first pass.
-    eddy::Interpreter py({.instruction_budget = 1'000'000});
+    eddy::Config config;
+    config.instruction_budget = 1'000'000;
+    eddy::Interpreter py(config);
     py.exec("import asyncio\nasync def f():\n    await asyncio.sleep(0.001)\n    return 5\n"
             "r = asyncio.run(f())\n");
     EXPECT_EQ(py.eval("r").as<int>(), 5);
