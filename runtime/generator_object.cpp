@@ -343,7 +343,9 @@ Result<Value> gen_getattr(Interp& in, Value self, Str* name) {
         if (field == "suspended") return Value::boolean(g->state == GenState::Suspended);
         if (field == "yieldfrom" || field == "await") {
             Value yf = vm::gen_yield_from(g);
-            return yf.is_null() ? Value::none() : yf;
+            if (yf.is_null()) return Value::none();
+            if (is_generator(in, yf)) yf.as<Generator>()->recyclable = false;   // escapes
+            return yf;
         }
     }
     return generic_get_attr(in, self, name);

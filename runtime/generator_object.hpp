@@ -13,10 +13,6 @@ enum class GenState : uint8_t { Created, Running, Suspended, Done };
 struct Generator : Obj {
     vm::Frame* frame = nullptr;        // malloc'd, owned; null once Done
     GenState state = GenState::Created;
-    vm::ExcInfo exc_state;             // its handled exception, linked into the VM's while running
-    Str* name = nullptr;               // __name__
-    Str* qualname = nullptr;           // __qualname__
-    CodeObject* code = nullptr;        // gi_code, kept after the frame is freed
     bool running_async = false;        // async generators: an asend/athrow is in progress
     bool closed = false;               // async generators: aclose() started (ag_closed)
     // Async generators: the value just yielded is the generator's own `yield v` (ASYNC_GEN_WRAP),
@@ -24,6 +20,14 @@ struct Generator : Obj {
     // so an item costs no allocation; only asend/athrow resume an async generator, and they read
     // and clear it right after the step.
     bool wrapped_yield = false;
+    // A coroutine made by `await f(...)` itself (the VM's fused call): nothing but the awaiting
+    // frame's stack slot refers to it, so when it returns there the VM reuses the object for the
+    // next such call. Cleared when the object escapes (cr_await/gi_yieldfrom hand it out).
+    bool recyclable = false;
+    vm::ExcInfo exc_state;             // its handled exception, linked into the VM's while running
+    Str* name = nullptr;               // __name__
+    Str* qualname = nullptr;           // __qualname__
+    CodeObject* code = nullptr;        // gi_code, kept after the frame is freed
 };
 
 // The awaitable `agen.asend(v)` / `agen.__anext__()` / `agen.athrow(...)` / `agen.aclose()`.

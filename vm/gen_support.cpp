@@ -64,6 +64,44 @@ void gen_release_frame(rt::Interp& in, rt::Generator* gen) {
     gen->frame = nullptr;
 }
 
+rt::Generator* start_awaited_call(rt::Interp& in, rt::Function* fn, const Value* args, size_t npos,
+                                  rt::Tuple* kwnames, Frame* caller) {
+    VmState& vm = *in.vm;
+    Frame* f = alloc_heap_frame(in, fn->code, fn, fn->globals, fn->builtins);
+    if (bind_arguments(in, fn, f, args, npos, kwnames).is_error()) {
+        release_heap_frame(in, f);
+        return nullptr;
+    }
+    if (vm.depth >= vm.recursion_limit) {
+        // Where SEND would have raised it, entering the new coroutine (runaway async recursion).
+        release_heap_frame(in, f);
+        (void)in.raise(in.exc.RecursionError, "maximum recursion depth exceeded");
+        return nullptr;
+    }
+    rt::Generator* g;
+    if (vm.coro_cache_count) {
+        g = vm.coro_cache[--vm.coro_cache_count];
+        g->frame = f;
+        g->state = rt::GenState::Created;
+        g->exc_state = ExcInfo{};
+        g->name = fn->name;
+        g->qualname = fn->qualname;
+        g->code = fn->code;
+        f->gen = g;
+    } else {
+        g = rt::make_generator(in, fn, f);
+    }
+    g->recyclable = true;
+    f->is_entry = false;
+    gen_link(in, g, caller);
+    return g;
+}
+
+void recycle_coroutine(rt::Interp& in, rt::Generator* gen) {
+    VmState& vm = *in.vm;
+    if (vm.coro_cache_count < VmState::CoroCacheDepth) vm.coro_cache[vm.coro_cache_count++] = gen;
+}
+
 static bool is_coroutine_like(rt::Interp& in, Value v) {
     if (!v.is_obj()) return false;
     rt::Type* t = v.as_obj()->type;

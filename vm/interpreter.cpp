@@ -203,6 +203,15 @@ inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* a
                                    std::string(rt::type_name(in, v)) + "'");
 }
 
+// The call just executed is `await fn(...)` of a coroutine function: the next instructions are
+// the await sequence GET_AWAITABLE 0, LOAD_CONST None, SEND.
+inline bool awaits_call_result(rt::Function* fn, const Instr* ip, const Value* consts) {
+    constexpr uint32_t kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+    return (fn->code->flags & kinds) == CO_COROUTINE && ip[0].op() == Op::GET_AWAITABLE &&
+           ip[0].arg() == 0 && ip[1].op() == Op::LOAD_CONST && consts[ip[1].arg()].is_none() &&
+           ip[2].op() == Op::SEND;
+}
+
 [[gnu::noinline]] Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* caller,
                                                 Value sent) {
     VmState& vm = *in.vm;
@@ -754,7 +763,8 @@ dispatch: {
             frame = frame->previous;
             gen_release_frame(in, g);
             LOAD_FRAME();
-            TOP() = v;
+            TOP() = v;   // the stack slot that held the coroutine
+            if (g->recyclable) recycle_coroutine(in, g);
             ip = code->instrs + ip[-1].arg();
             DISPATCH();
         }
@@ -1177,6 +1187,23 @@ do_call: {
         DISPATCH();
     }
     size_t nkw = kwnames ? kwnames->size : 0;
+    if (t == in.types.function && awaits_call_result(call_callee.as<rt::Function>(), ip, consts)) {
+        // `await f(...)`: make the coroutine and enter it as SEND would, without the generic
+        // call or the await protocol; SEND's sub-iterator slot holds it.
+        SAVE_FRAME();
+        rt::Tuple* kw = kwnames;
+        kwnames = nullptr;
+        rt::Generator* g = start_awaited_call(in, call_callee.as<rt::Function>(), call_args,
+                                              call_n - nkw, kw, frame);
+        if (!g) goto error;
+        sp = call_base;
+        PUSH(Value::from_obj(g));
+        ip += 3;   // past GET_AWAITABLE, LOAD_CONST None, SEND
+        SAVE_FRAME();
+        frame = g->frame;
+        LOAD_FRAME();
+        DISPATCH();
+    }
     if (t == in.types.function) {
         auto* fn = call_callee.as<rt::Function>();
         if (!(fn->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {

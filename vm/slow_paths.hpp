@@ -82,5 +82,13 @@ void gen_raised(rt::Interp& in, rt::Generator* gen);
 rt::Value gen_yield_from(rt::Generator* gen);
 // The generator finished (returned or raised) and its frame is no longer executing: frees it.
 void gen_release_frame(rt::Interp& in, rt::Generator* gen);
+// `await fn(args)` of a coroutine function in one step (the VM fuses CALL, GET_AWAITABLE and
+// SEND): the coroutine with its arguments bound, already linked to run under `caller`, as SEND
+// would have entered it. Null with the binding's TypeError pending.
+rt::Generator* start_awaited_call(rt::Interp& in, rt::Function* fn, const rt::Value* args,
+                                  size_t npos, rt::Tuple* kwnames, Frame* caller);
+// A coroutine from start_awaited_call returned into the frame awaiting it, which dropped the
+// only reference: keep the object for the next call.
+void recycle_coroutine(rt::Interp& in, rt::Generator* gen);
 
 } // namespace eddy::vm

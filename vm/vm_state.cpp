@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "runtime/generator_object.hpp"
 #include "runtime/interp.hpp"
 #include "vm/interpreter.hpp"
 
@@ -43,6 +44,7 @@ VmState::~VmState() {
 void VmState::trace(rt::Tracer& tracer) {
     for (Frame* f = current; f; f = f->previous) trace_frame(f, tracer);
     for (ExcInfo* e = exc_info; e; e = e->previous) tracer.mark(e->value);
+    for (uint8_t i = 0; i < coro_cache_count; ++i) tracer.mark(coro_cache[i]);
     tracer.mark(reinterpret_cast<rt::Obj*>(empty_builtins));
 }
 

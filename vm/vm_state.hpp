@@ -81,6 +81,12 @@ struct VmState {
     Frame* frame_cache[FrameCacheSizes] = {};
     uint8_t frame_cache_count[FrameCacheSizes] = {};
 
+    // Coroutine objects of finished `await f(...)` calls nobody else saw (Generator::recyclable),
+    // reused by the next such call: an await chain then allocates no heap object per level.
+    static constexpr uint8_t CoroCacheDepth = 64;
+    rt::Generator* coro_cache[CoroCacheDepth] = {};
+    uint8_t coro_cache_count = 0;
+
     rt::Dict* empty_builtins = nullptr;   // builtins namespace used before a builtins module exists
 
     // ---- the embedding layer's limits (api/limits.cpp); unset unless the host asked ----
