@@ -29,8 +29,7 @@ bool take_wrapped(Generator* gen) {
 Result<Value> unwrap_value(Interp& in, Generator* gen, Result<Value> r, bool returned, bool& done) {
     if (r.is_error() || returned) {
         if (!r.is_error()) (void)in.raise(in.exc.StopAsyncIteration);
-        if (in.exception_matches(in.exc.StopAsyncIteration) || in.exception_matches(in.exc.GeneratorExit))
-            gen->running_async = false;
+        gen->running_async = false;   // whatever ended it, as python3 (3.11.7) behaves
         return Error{};
     }
     if (take_wrapped(gen)) {

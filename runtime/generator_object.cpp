@@ -344,7 +344,9 @@ Result<Value> gen_getattr(Interp& in, Value self, Str* name) {
         if (field == "yieldfrom" || field == "await") {
             Value yf = vm::gen_yield_from(g);
             if (yf.is_null()) return Value::none();
-            if (is_generator(in, yf)) yf.as<Generator>()->recyclable = false;   // escapes
+            // It escapes: the VM may no longer reuse it (Generator/AsyncGenOp::recyclable).
+            if (is_generator(in, yf)) yf.as<Generator>()->recyclable = false;
+            else if (is_async_gen_op(in, yf)) yf.as<AsyncGenOp>()->recyclable = false;
             return yf;
         }
     }

@@ -37,6 +37,9 @@ struct AsyncGenOp : Obj {
     Generator* gen = nullptr;
     Kind kind = Kind::Send;
     State state = State::Init;
+    // Made by `async for` itself (GET_ANEXT) and seen by nothing but that frame's stack slot:
+    // the VM reuses it once its item arrives. Cleared when it escapes (cr_await/ag_await).
+    bool recyclable = false;
     Value value = Value::none();       // asend: the value to send; athrow: the exception
 };
 

@@ -203,6 +203,30 @@ inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* a
                                    std::string(rt::type_name(in, v)) + "'");
 }
 
+// An asend whose async generator SEND entered inline finished with an exception (`returned`:
+// the generator returned, which raises StopAsyncIteration): async_gen_unwrap_value's bookkeeping.
+[[gnu::noinline]] void asend_failed(rt::Interp& in, Value op, rt::Generator* g, bool returned) {
+    if (returned) (void)in.raise(in.exc.StopAsyncIteration);
+    op.as<rt::AsyncGenOp>()->state = rt::AsyncGenOp::State::Closed;
+    g->running_async = false;
+}
+
+// `async for`'s __anext__() awaitable for an async generator, reusing one whose item arrived.
+inline rt::AsyncGenOp* anext_for_loop(rt::Interp& in, rt::Generator* gen) {
+    VmState& vm = *in.vm;
+    rt::AsyncGenOp* op;
+    if (vm.anext_cache_count) {
+        op = vm.anext_cache[--vm.anext_cache_count];
+        op->gen = gen;
+        op->state = rt::AsyncGenOp::State::Init;
+        op->value = Value::none();
+    } else {
+        op = rt::async_gen_anext(in, gen).as<rt::AsyncGenOp>();
+    }
+    op->recyclable = true;
+    return op;
+}
+
 // The call just executed is `await fn(...)` of a coroutine function: the next instructions are
 // the await sequence GET_AWAITABLE 0, LOAD_CONST None, SEND.
 inline bool awaits_call_result(rt::Function* fn, const Instr* ip, const Value* consts) {
@@ -763,6 +787,11 @@ dispatch: {
             frame = frame->previous;
             gen_release_frame(in, g);
             LOAD_FRAME();
+            if (g->type == in.types.async_generator) [[unlikely]] {
+                // Its asend ends in StopAsyncIteration, raised by the SEND that entered it.
+                asend_failed(in, TOP(), g, true);
+                goto error;
+            }
             TOP() = v;   // the stack slot that held the coroutine
             if (g->recyclable) recycle_coroutine(in, g);
             ip = code->instrs + ip[-1].arg();
@@ -1062,6 +1091,19 @@ dispatch: {
         // Entered inline by SEND: the delegating frame receives the value as SEND's result.
         frame = prev;
         LOAD_FRAME();
+        if (g->wrapped_yield) {
+            // An async generator's own yield: it ends the asend that SEND entered it for, and
+            // the item is that await's result (async_gen_unwrap_value).
+            g->wrapped_yield = false;
+            g->running_async = false;
+            auto* op = TOP().as<rt::AsyncGenOp>();
+            op->state = rt::AsyncGenOp::State::Closed;
+            TOP() = v;   // the stack slot that held the asend
+            if (op->recyclable && vm.anext_cache_count < VmState::AnextCacheDepth)
+                vm.anext_cache[vm.anext_cache_count++] = op;
+            ip = code->instrs + ip[-1].arg();
+            DISPATCH();
+        }
         PUSH(v);
         DISPATCH();
     }
@@ -1082,6 +1124,32 @@ dispatch: {
                 SAVE_FRAME();
                 Frame* f = enter_generator_inline(in, g, frame, sent);
                 if (!f) goto error;
+                frame = f;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
+        if (sub.is_obj() && sub.as_obj()->type == in.types.async_gen_asend) {
+            // `async for` over an async generator (asend/__anext__): enter its frame inline
+            // as above; its own yield ends the asend (YIELD_VALUE), its return raises
+            // StopAsyncIteration here (RETURN_VALUE). The rarer states take send_slow.
+            auto* op = sub.as<rt::AsyncGenOp>();
+            rt::Generator* g = op->gen;
+            Value sent = TOP();
+            if (op->state == rt::AsyncGenOp::State::Init && sent.is_none()) sent = op->value;
+            bool enterable = op->state == rt::AsyncGenOp::State::Iter ||
+                             (op->state == rt::AsyncGenOp::State::Init && !g->running_async);
+            if (enterable && (g->state == rt::GenState::Suspended ||
+                              (g->state == rt::GenState::Created && sent.is_none()))) {
+                --sp;
+                op->state = rt::AsyncGenOp::State::Iter;
+                g->running_async = true;
+                SAVE_FRAME();
+                Frame* f = enter_generator_inline(in, g, frame, sent);
+                if (!f) {
+                    op->state = rt::AsyncGenOp::State::Closed;
+                    goto error;
+                }
                 frame = f;
                 LOAD_FRAME();
                 DISPATCH();
@@ -1115,8 +1183,13 @@ dispatch: {
         DISPATCH();
     }
     TARGET(GET_ANEXT) {
+        Value aiter = TOP();
+        if (aiter.is_obj() && aiter.as_obj()->type == in.types.async_generator) {
+            PUSH(Value::from_obj(anext_for_loop(in, aiter.as<rt::Generator>())));
+            DISPATCH();
+        }
         SAVE_FRAME();
-        TRY_PUSH(get_anext(in, TOP()));
+        TRY_PUSH(get_anext(in, aiter));
         DISPATCH();
     }
     TARGET(END_ASYNC_FOR) {
@@ -1299,6 +1372,8 @@ exception_unwind: {
         gen_raised(in, g);
         frame->previous = nullptr;
         gen_release_frame(in, g);
+        // An async generator SEND entered inline: the exception also ends that asend.
+        if (!is_entry && g->type == in.types.async_generator) asend_failed(in, prev->sp[-1], g, false);
     } else {
         pop_frame(in, frame);
     }

@@ -45,6 +45,7 @@ void VmState::trace(rt::Tracer& tracer) {
     for (Frame* f = current; f; f = f->previous) trace_frame(f, tracer);
     for (ExcInfo* e = exc_info; e; e = e->previous) tracer.mark(e->value);
     for (uint8_t i = 0; i < coro_cache_count; ++i) tracer.mark(coro_cache[i]);
+    for (uint8_t i = 0; i < anext_cache_count; ++i) tracer.mark(anext_cache[i]);
     tracer.mark(reinterpret_cast<rt::Obj*>(empty_builtins));
 }
 

@@ -17,6 +17,7 @@
 namespace eddy::rt {
 class Interp;
 struct Dict;
+struct AsyncGenOp;
 class Tracer;
 }
 
@@ -86,6 +87,10 @@ struct VmState {
     static constexpr uint8_t CoroCacheDepth = 64;
     rt::Generator* coro_cache[CoroCacheDepth] = {};
     uint8_t coro_cache_count = 0;
+    // Likewise the __anext__ awaitables of `async for` over async generators (AsyncGenOp).
+    static constexpr uint8_t AnextCacheDepth = 16;
+    rt::AsyncGenOp* anext_cache[AnextCacheDepth] = {};
+    uint8_t anext_cache_count = 0;
 
     rt::Dict* empty_builtins = nullptr;   // builtins namespace used before a builtins module exists
 
