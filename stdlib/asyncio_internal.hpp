@@ -21,5 +21,14 @@ Status bind_keywords_only(Interp& in, rt::CallArgs args, const char* fname,
 
 void init_future_types(Interp& in, rt::Module* m);   // asyncio_future.cpp
 void init_loop_types(Interp& in, rt::Module* m);     // asyncio_loop.cpp
+void init_queue_types(Interp& in, rt::Module* m);    // asyncio_queue.cpp
+
+// What Queue.get()/put() return (asyncio_queue.cpp): coroutine-like, but a task needs a real
+// coroutine, which queue_op_coroutine wraps it in. task_coroutine does that where tasks start.
+bool is_queue_op(Interp& in, Value v);
+Result<Value> queue_op_coroutine(Interp& in, Value v);
+inline Result<Value> task_coroutine(Interp& in, Value v) {
+    return is_queue_op(in, v) ? queue_op_coroutine(in, v) : Result<Value>(v);
+}
 
 } // namespace eddy::lib

@@ -78,11 +78,13 @@ Result<Value> loop_create_future(Interp& in, Args a) {
 
 Result<Value> loop_create_task(Interp& in, Args a) {
     EDDY_CHECK(check_not_closed(in, lp(a)));
-    if (!is_coroutine(in, a[1])) {
-        std::string r = EDDY_TRY(rt::repr_string(in, a[1]));
+    Value coro = a[1];
+    if (is_queue_op(in, coro)) coro = EDDY_TRY(queue_op_coroutine(in, coro));
+    if (!is_coroutine(in, coro)) {
+        std::string r = EDDY_TRY(rt::repr_string(in, coro));
         return in.raise(in.exc.TypeError, "a coroutine was expected, got " + r);
     }
-    return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, lp(a), a[1], a[2])));
+    return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, lp(a), coro, a[2])));
 }
 
 Result<Value> loop_run_until_complete(Interp& in, Args a) {

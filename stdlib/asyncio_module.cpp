@@ -133,22 +133,26 @@ Result<Value> not_a_coroutine(Interp& in, Value coro) {
 }
 
 Result<Value> asyncio_create_task(Interp& in, Args a) {
-    if (!is_coroutine(in, a[0])) return not_a_coroutine(in, a[0]);
+    if (!is_coroutine(in, a[0]) && !is_queue_op(in, a[0])) return not_a_coroutine(in, a[0]);
     EventLoop* loop = EDDY_TRY(running_loop(in));
-    return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, loop, a[0], a[1])));
+    Value coro = EDDY_TRY(task_coroutine(in, a[0]));
+    return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, loop, coro, a[1])));
 }
 
 Result<Value> asyncio_ensure_future(Interp& in, Args a) {
     Value obj = a[0];
     if (rt::loop::is_future(in, obj)) return obj;
-    if (!is_coroutine(in, obj))
+    if (!is_coroutine(in, obj) && !is_queue_op(in, obj))
         return in.raise(in.exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
     EventLoop* loop = EDDY_TRY(loop_or_current(in, a[1]));
+    obj = EDDY_TRY(task_coroutine(in, obj));
     return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, loop, obj, Value::null())));
 }
 
 Result<Value> asyncio_isfuture(Interp& in, Args a) { return Value::boolean(rt::loop::is_future(in, a[0])); }
-Result<Value> asyncio_iscoroutine(Interp& in, Args a) { return Value::boolean(is_coroutine(in, a[0])); }
+Result<Value> asyncio_iscoroutine(Interp& in, Args a) {
+    return Value::boolean(is_coroutine(in, a[0]) || is_queue_op(in, a[0]));
+}
 
 Result<Value> asyncio__make_cancelled_error(Interp& in, Args a) {
     if (!rt::loop::is_future(in, a[0])) return in.raise(in.exc.TypeError, "a future was expected");
@@ -183,6 +187,7 @@ Result<Value> init__asyncio(Interp& in) {
     s.is_coroutine = is_coroutine;
     init_future_types(in, m);
     init_loop_types(in, m);
+    init_queue_types(in, m);
     set_module_attr(in, m, "CancelledError", Value::from_obj(s.cancelled_error));
     set_module_attr(in, m, "InvalidStateError", Value::from_obj(s.invalid_state_error));
     set_module_attr(in, m, "TimeoutError", Value::from_obj(in.exc.TimeoutError));

@@ -3,15 +3,11 @@
 # core's public API only.
 #
 # Storage lives behind _init/_put/_get, the hooks CPython's subclasses (and users') override.
-# For speed, put()/get() inline their _nowait twins and the size checks read len(_queue) instead
-# of calling full()/qsize() (so overriding those two changes only what callers see), and the
-# class has no mixin bases: each base lengthens every attribute lookup.
-#
-# Contract with the package: asyncio/__init__.py binds get_running_loop before it imports this
-# module.
+# The hot parts are native (_asyncio._QueueCore); this file adds the Python-level pieces: the
+# exceptions, the storage hooks subclasses override, reprs and join().
 
-from . import get_running_loop
-from .locks import Event, _get_loop
+from _asyncio import _QueueCore
+from .locks import Event
 
 try:
     from collections import deque as _deque
@@ -29,52 +25,54 @@ class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
 
 
-def _wakeup_next(waiters):
-    # Wake the oldest waiter that is still waiting; already-done ones are dropped.
-    while waiters:
-        waiter = waiters.pop(0)
-        if not waiter.done():
-            waiter.set_result(None)
-            break
+async def _op_coroutine(op):
+    # What create_task(q.get()) runs: a task drives real coroutines only.
+    return await op
 
 
-def _drop(waiters, waiter):
-    try:
-        waiters.remove(waiter)
-    except ValueError:
-        pass
+# Methods whose overriding makes a queue go through Python for its storage and sizes; a class
+# that keeps them all is "fast" (its items live natively). Decided once per class.
+_HOOKS = ('_init', '_put', '_get', 'qsize', 'empty', 'full', 'put_nowait', 'get_nowait')
+_fast_classes = {}
 
 
-class Queue:
+def _is_fast(cls):
+    fast = _fast_classes.get(cls)
+    if fast is None:
+        fast = all(getattr(cls, name) is getattr(Queue, name) for name in _HOOKS)
+        _fast_classes[cls] = fast
+    return fast
+
+
+class Queue(_QueueCore):
     """A queue for coordinating producer and consumer tasks. With maxsize > 0, put() waits
-    while the queue holds maxsize items; with maxsize <= 0 it never waits."""
+    while the queue holds maxsize items; with maxsize <= 0 it never waits.
 
-    _loop = None
-    _get_loop = _get_loop
+    The state and put/get/put_nowait/get_nowait/qsize/empty/full/task_done are native
+    (_asyncio._QueueCore, stdlib/asyncio_queue.cpp); put() and get() return coroutines."""
+
+    # Looked up by the native core.
+    _QueueEmpty = QueueEmpty
+    _QueueFull = QueueFull
+    _op_coroutine = staticmethod(_op_coroutine)
 
     def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._getters = []
-        self._putters = []
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
-        self._init(maxsize)
+        finished = Event()
+        finished.set()
+        fast = _is_fast(type(self))
+        self._setup(maxsize, finished, fast)
+        if not fast:
+            self._init(maxsize)
 
-    # Storage hooks, overridden by LifoQueue and PriorityQueue. The FIFO is a deque when the
-    # collections module is there; a list's pop(0) is the fallback (fine for bounded queues).
-    if _deque is not None:
-        def _init(self, maxsize):
-            self._queue = _deque()
+    # Storage hooks for the classes that override some of them (LifoQueue, PriorityQueue,
+    # users'); a fast queue never calls them.
+    def _init(self, maxsize):
+        self._queue = _deque() if _deque is not None else []
 
-        def _get(self):
-            return self._queue.popleft()
-    else:
-        def _init(self, maxsize):
-            self._queue = []
-
-        def _get(self):
+    def _get(self):
+        if _deque is None:
             return self._queue.pop(0)
+        return self._queue.popleft()
 
     def _put(self, item):
         self._queue.append(item)
@@ -100,99 +98,6 @@ class Queue:
         if self._unfinished_tasks:
             result += f' tasks={self._unfinished_tasks}'
         return result
-
-    def qsize(self):
-        """Number of items in the queue."""
-        return len(self._queue)
-
-    @property
-    def maxsize(self):
-        """Number of items allowed in the queue."""
-        return self._maxsize
-
-    def empty(self):
-        """Return True if the queue is empty, False otherwise."""
-        return not self._queue
-
-    def full(self):
-        """Return True if there are maxsize items in the queue (never, when maxsize <= 0)."""
-        if self._maxsize <= 0:
-            return False
-        return len(self._queue) >= self._maxsize
-
-    async def put(self, item):
-        """Put an item into the queue, first waiting for a free slot if it is full."""
-        while 0 < self._maxsize <= len(self._queue):
-            loop = get_running_loop()
-            if loop is not self._loop:
-                loop = self._get_loop()  # binds to the loop, or raises
-            putter = loop.create_future()
-            self._putters.append(putter)
-            try:
-                await putter
-            except:
-                putter.cancel()  # in case it was not woken yet
-                _drop(self._putters, putter)
-                # Woken but leaving without putting: pass the free slot on.
-                if not self.full() and not putter.cancelled():
-                    _wakeup_next(self._putters)
-                raise
-        # put_nowait(), inlined: the room was checked just above.
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished._value = False
-        if self._getters:
-            _wakeup_next(self._getters)
-
-    def put_nowait(self, item):
-        """Put an item into the queue without waiting; raise QueueFull if there is no room."""
-        if 0 < self._maxsize <= len(self._queue):
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished._value = False   # Event.clear(), inlined: this is the hot path
-        if self._getters:
-            _wakeup_next(self._getters)
-
-    async def get(self):
-        """Remove and return an item, first waiting for one if the queue is empty."""
-        while not self._queue:
-            loop = get_running_loop()
-            if loop is not self._loop:
-                loop = self._get_loop()  # binds to the loop, or raises
-            getter = loop.create_future()
-            self._getters.append(getter)
-            try:
-                await getter
-            except:
-                getter.cancel()  # in case it was not woken yet
-                _drop(self._getters, getter)
-                # Woken but leaving without an item: pass the item on.
-                if not self.empty() and not getter.cancelled():
-                    _wakeup_next(self._getters)
-                raise
-        # get_nowait(), inlined: an item is there.
-        item = self._get()
-        if self._putters:
-            _wakeup_next(self._putters)
-        return item
-
-    def get_nowait(self):
-        """Remove and return an item if one is available at once, else raise QueueEmpty."""
-        if not self._queue:
-            raise QueueEmpty
-        item = self._get()
-        if self._putters:
-            _wakeup_next(self._putters)
-        return item
-
-    def task_done(self):
-        """Mark one item taken by get() as processed; join() returns when none is left."""
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
 
     async def join(self):
         """Wait until every item put into the queue has been marked done by task_done()."""

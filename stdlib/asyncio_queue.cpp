@@ -1,0 +1,473 @@
+// stdlib/asyncio_queue.cpp: _asyncio._QueueCore, the native state and hot paths of asyncio.Queue
+// (stdlib/py/asyncio/queues.py builds Queue, LifoQueue and PriorityQueue on it), mirroring
+// CPython 3.11's Lib/asyncio/queues.py line for line: put/get wait on futures kept in FIFO
+// lists, a woken waiter re-checks and may wait again, a cancelled one passes the wakeup on
+// (_wakeup_next), task_done/join count unfinished items through an Event.
+//
+// Why native: `await q.get()` on a Python coroutine costs a coroutine object, a frame and a few
+// dozen bytecodes, mostly for the case where nothing waits. put()/get() here return a small
+// native coroutine-like object (QueueOp) that does the work when first resumed, as a coroutine
+// would, and suspends only by yielding a waiter future to the task.
+//
+// Storage: a queue whose class keeps Queue's storage hooks (_init/_put/_get and the size
+// methods; queues.py decides, once per class) keeps its items in a std::deque ("fast"). Any
+// other queue (LifoQueue, PriorityQueue, user subclasses) goes through those methods exactly as
+// CPython's code calls them, on the `_queue` its _init made.
+#include <deque>
+#include <string>
+
+#include "asyncio_internal.hpp"
+#include "dict_object.hpp"
+#include "exception_object.hpp"
+#include "generator_object.hpp"
+#include "iterators.hpp"
+#include "list_object.hpp"
+#include "native.hpp"
+#include "ops.hpp"
+#include "str_object.hpp"
+#include "types.hpp"
+
+namespace eddy::lib {
+
+using rt::loop::EventLoop;
+using rt::loop::Future;
+using rt::loop::FutState;
+
+namespace {
+
+struct QueueObj : rt::Obj {
+    std::deque<Value> items;        // the FIFO of a fast queue
+    std::deque<Value> getters;      // futures of waiting get()s, oldest first (_getters)
+    std::deque<Value> putters;      // futures of waiting put()s (_putters)
+    Value maxsize = Value::from_small_int(0);   // as given (_maxsize)
+    double limit = 0;               // maxsize as a number: bounded when > 0
+    int64_t unfinished = 0;         // _unfinished_tasks
+    Value finished = Value::none(); // _finished: an Event, set while unfinished == 0
+    Value queue = Value::none();    // _queue of a non-fast queue (what its _init stored)
+    Value loop = Value::null();     // the loop it bound to (_loop), null until one is needed
+    Value put_done = Value::null(); // a finished future with result None (see op_await)
+    Type* op_type = nullptr;        // this interpreter's QueueOp type (no global state)
+    bool fast = false;
+};
+
+enum class OpKind : uint8_t { Get, Put };
+enum class OpState : uint8_t { Created, Waiting, Done };
+
+// What q.get()/q.put(item) return: the coroutine of CPython's `async def get/put`, as a state
+// machine. Waiting means the task awaits `waiter`.
+struct QueueOp : rt::Obj {
+    QueueObj* queue = nullptr;
+    Value item = Value::none();     // put's item
+    Value waiter = Value::null();   // the getter/putter future while Waiting
+    OpKind kind = OpKind::Get;
+    OpState state = OpState::Created;
+};
+
+void queue_trace(rt::Obj* self, rt::Tracer& tracer) {
+    auto* q = static_cast<QueueObj*>(self);
+    for (Value v : q->items) tracer.mark(v);
+    for (Value v : q->getters) tracer.mark(v);
+    for (Value v : q->putters) tracer.mark(v);
+    tracer.mark(q->maxsize);
+    tracer.mark(q->finished);
+    tracer.mark(q->queue);
+    tracer.mark(q->loop);
+    tracer.mark(q->put_done);
+    if (q->op_type) tracer.mark(q->op_type);
+}
+
+void queue_finalize(rt::Obj* self) { static_cast<QueueObj*>(self)->~QueueObj(); }
+
+void op_trace(rt::Obj* self, rt::Tracer& tracer) {
+    auto* op = static_cast<QueueOp*>(self);
+    if (op->queue) tracer.mark(op->queue);
+    tracer.mark(op->item);
+    tracer.mark(op->waiter);
+}
+
+QueueObj* self_of(Args a) { return a[0].as<QueueObj>(); }
+
+// The queues.py names registered by _setup_queue_module, found on the core type's dict.
+Value registered(Interp& in, QueueObj* q, const char* name) {
+    return rt::type_lookup(q->type, in.intern(name));
+}
+
+rt::Error raise_registered(Interp& in, QueueObj* q, const char* name) {
+    Value cls = registered(in, q, name);
+    if (cls.is_null()) return in.raise(in.exc.RuntimeError, "asyncio queues are not set up");
+    Value exc = rt::call(in, cls, {}).value();
+    if (exc.is_error()) return rt::Error{};
+    in.set_exception(exc);
+    return rt::Error{};
+}
+
+// ---- CPython's Queue methods, each either inline (fast) or through the Python method ----
+
+Result<bool> q_full(Interp& in, QueueObj* q) {
+    if (q->fast) return q->limit > 0 && double(q->items.size()) >= q->limit;
+    Value r = EDDY_TRY(rt::call_method(in, Value::from_obj(q), in.intern("full"), {}));
+    return rt::truthy(in, r);
+}
+
+Result<bool> q_empty(Interp& in, QueueObj* q) {
+    if (q->fast) return q->items.empty();
+    Value r = EDDY_TRY(rt::call_method(in, Value::from_obj(q), in.intern("empty"), {}));
+    return rt::truthy(in, r);
+}
+
+// _wakeup_next: wake the oldest waiter that is still pending; done ones are dropped.
+void wakeup_next(Interp& in, std::deque<Value>& waiters) {
+    while (!waiters.empty()) {
+        Value w = waiters.front();
+        waiters.pop_front();
+        auto* f = w.as<Future>();
+        if (f->state == FutState::Pending) {
+            (void)rt::loop::future_set_result(in, f, Value::none());
+            break;
+        }
+    }
+}
+
+// put_nowait(item) for a fast queue, or the core part every queue shares after _put.
+Status put_done(Interp& in, QueueObj* q) {
+    if (q->unfinished++ == 0) {
+        // _finished.clear(): only the first unfinished item changes the Event.
+        EDDY_CHECK(rt::call_method(in, q->finished, in.intern("clear"), {}));
+    }
+    wakeup_next(in, q->getters);
+    return rt::ok();
+}
+
+Status q_put_nowait(Interp& in, QueueObj* q, Value item) {
+    if (EDDY_TRY(q_full(in, q))) return raise_registered(in, q, "_QueueFull");
+    if (q->fast) q->items.push_back(item);
+    else EDDY_CHECK(rt::call_method(in, Value::from_obj(q), in.intern("_put"), {item}));
+    return put_done(in, q);
+}
+
+Result<Value> q_get_nowait(Interp& in, QueueObj* q) {
+    if (EDDY_TRY(q_empty(in, q))) return raise_registered(in, q, "_QueueEmpty");
+    Value item;
+    if (q->fast) {
+        item = q->items.front();
+        q->items.pop_front();
+    } else {
+        item = EDDY_TRY(rt::call_method(in, Value::from_obj(q), in.intern("_get"), {}));
+    }
+    wakeup_next(in, q->putters);
+    return item;
+}
+
+// mixins._LoopBoundMixin._get_loop: the running loop, which the queue binds to once.
+Result<EventLoop*> q_get_loop(Interp& in, QueueObj* q) {
+    EventLoop* loop = rt::loop::state(in).running_loop;
+    if (!loop) return in.raise(in.exc.RuntimeError, "no running event loop");
+    if (q->loop.is_null()) {
+        q->loop = Value::from_obj(loop);
+    } else if (q->loop.as_obj() != loop) {
+        std::string r = EDDY_TRY(rt::repr_string(in, Value::from_obj(q)));
+        return in.raise(in.exc.RuntimeError, r + " is bound to a different event loop");
+    }
+    return loop;
+}
+
+// ---- QueueOp: the bodies of `async def get()` and `async def put(item)` ----
+
+// Yields a new waiter future queued on `waiters` (the `await getter` of the while loop).
+Result<Value> op_wait(Interp& in, QueueOp* op, std::deque<Value>& waiters) {
+    EventLoop* loop = EDDY_TRY(q_get_loop(in, op->queue));
+    Future* f = rt::loop::make_future(in, loop);
+    f->blocking = true;   // what Future.__await__ sets before yielding itself
+    waiters.push_back(Value::from_obj(f));
+    op->waiter = Value::from_obj(f);
+    op->state = OpState::Waiting;
+    return Value::from_obj(f);
+}
+
+// One resumption (the send(None) after creation or after the waiter finished): the value to
+// yield, null for `returned None`, or StopIteration(item) pending for get's result.
+Result<Value> op_step(Interp& in, QueueOp* op) {
+    if (op->state == OpState::Done)
+        return in.raise(in.exc.RuntimeError, "cannot reuse already awaited coroutine");
+    QueueObj* q = op->queue;
+    op->waiter = Value::null();
+    op->state = OpState::Done;   // until it waits again; an error ends it too
+    if (op->kind == OpKind::Get) {
+        if (EDDY_TRY(q_empty(in, q))) return op_wait(in, op, q->getters);
+        Value item = q->fast ? q_get_nowait(in, q).value()
+                             : rt::call_method(in, Value::from_obj(q), in.intern("get_nowait"), {}).value();
+        if (item.is_error()) return rt::Error{};
+        if (item.is_none()) return Value::null();
+        return rt::raise_stop_iteration(in, item);
+    }
+    if (EDDY_TRY(q_full(in, q))) return op_wait(in, op, q->putters);
+    Value item = op->item;
+    op->item = Value::none();
+    if (q->fast) EDDY_CHECK(q_put_nowait(in, q, item));
+    else EDDY_CHECK(rt::call_method(in, Value::from_obj(q), in.intern("put_nowait"), {item}));
+    return Value::null();
+}
+
+// The `except:` clause around `await getter/putter`: take the waiter out and, if it had been
+// woken but leaves without its item (or slot), pass the wakeup on. Then the exception goes on.
+Status op_abandon(Interp& in, QueueOp* op) {
+    if (op->state != OpState::Waiting) {
+        op->state = OpState::Done;
+        return rt::ok();
+    }
+    op->state = OpState::Done;
+    QueueObj* q = op->queue;
+    auto* f = op->waiter.as<Future>();
+    op->waiter = Value::null();
+    (void)rt::loop::future_cancel(in, f, Value::none());
+    bool get = op->kind == OpKind::Get;
+    std::deque<Value>& waiters = get ? q->getters : q->putters;
+    for (auto it = waiters.begin(); it != waiters.end(); ++it) {
+        if (it->as_obj() == f) {
+            waiters.erase(it);
+            break;
+        }
+    }
+    bool room = get ? !EDDY_TRY(q_empty(in, q)) : !EDDY_TRY(q_full(in, q));
+    if (room && f->state != FutState::Cancelled) wakeup_next(in, waiters);
+    return rt::ok();
+}
+
+Result<Value> op_next_slot(Interp& in, Value self) { return op_step(in, self.as<QueueOp>()); }
+
+Result<Value> op_iter(Interp&, Args a) { return a[0]; }
+
+// A finished future holding `result`: awaiting it ends at once, without a StopIteration.
+Value done_future(Interp& in, EventLoop* loop, Value result) {
+    Future* f = rt::loop::make_future(in, loop);
+    f->result = result;
+    f->state = FutState::Finished;
+    return Value::from_obj(f);
+}
+
+// op.__await__(): `await q.get()` sends into the op right after this, so the op may run its
+// first step here. When that step completes without waiting, the await gets a finished future
+// (its result is get's item) instead of the op: no StopIteration is raised for the item.
+// Otherwise the op itself is the iterator and its first step happens at the send.
+Result<Value> op_await(Interp& in, Args a) {
+    auto* op = a[0].as<QueueOp>();
+    QueueObj* q = op->queue;
+    EventLoop* loop = rt::loop::state(in).running_loop;
+    if (op->state != OpState::Created || !q->fast || !loop) return a[0];
+    if (op->kind == OpKind::Get) {
+        if (q->items.empty()) return a[0];
+        op->state = OpState::Done;
+        Value item = EDDY_TRY(q_get_nowait(in, q));
+        return done_future(in, loop, item);
+    }
+    if (q->limit > 0 && double(q->items.size()) >= q->limit) return a[0];
+    op->state = OpState::Done;
+    Value item = op->item;
+    op->item = Value::none();
+    EDDY_CHECK(q_put_nowait(in, q, item));
+    if (q->put_done.is_null()) q->put_done = done_future(in, loop, Value::none());
+    return q->put_done;
+}
+
+Result<Value> op_send(Interp& in, Args a) {
+    auto* op = a[0].as<QueueOp>();
+    if (op->state == OpState::Created && !a[1].is_none())
+        return in.raise(in.exc.TypeError, "can't send non-None value to a just-started coroutine");
+    Value v = EDDY_TRY(op_step(in, op));
+    if (v.is_null()) return rt::raise_stop_iteration(in, Value::none());
+    return v;
+}
+
+Result<Value> op_next(Interp& in, Args a) {
+    Value v = EDDY_TRY(op_step(in, a[0].as<QueueOp>()));
+    if (v.is_null()) return rt::raise_stop_iteration(in, Value::none());
+    return v;
+}
+
+Result<Value> op_throw(Interp& in, Args a) {
+    auto* op = a[0].as<QueueOp>();
+    Value exc = EDDY_TRY(rt::gen_throw_args(in, a[1], a.has(2) ? a[2] : Value::none(),
+                                            a.has(3) ? a[3] : Value::none()));
+    if (op->state == OpState::Done)
+        return in.raise(in.exc.RuntimeError, "cannot reuse already awaited coroutine");
+    EDDY_CHECK(op_abandon(in, op));
+    in.set_exception(exc);
+    return rt::Error{};
+}
+
+Result<Value> op_close(Interp& in, Args a) {
+    EDDY_CHECK(op_abandon(in, a[0].as<QueueOp>()));
+    return Value::none();
+}
+
+// CPython's repr of the coroutine `q.get()` is "<coroutine object Queue.get at 0x...>".
+Result<Value> op_repr(Interp& in, Value self) {
+    auto* op = self.as<QueueOp>();
+    std::string name = op->kind == OpKind::Get ? "get" : "put";
+    return rt::str_value(in, "<coroutine object Queue." + name + " at " + rt::address_string(op) + ">");
+}
+
+Result<Value> make_op(Interp& in, QueueObj* q, OpKind kind, Value item) {
+    auto* op = in.heap.alloc<QueueOp>(q->op_type);
+    op->queue = q;
+    op->kind = kind;
+    op->item = item;
+    return Value::from_obj(op);
+}
+
+// ---- _QueueCore's methods ----
+
+Result<Value> queue_new(Interp& in, Type* type, rt::CallArgs) {
+    auto* q = rt::alloc_instance<QueueObj>(in.heap, type);
+    q->op_type = static_cast<Type*>(rt::type_lookup(type, in.intern("_op_type")).as_obj());
+    return Value::from_obj(q);
+}
+
+// _setup(maxsize, finished, fast): what Queue.__init__ sets before calling _init.
+Result<Value> queue__setup(Interp& in, Args a) {
+    QueueObj* q = self_of(a);
+    q->maxsize = a[1];
+    q->limit = EDDY_TRY(to_double(in, a[1]));
+    q->finished = a[2];
+    q->fast = EDDY_TRY(rt::truthy(in, a[3]));
+    return Value::none();
+}
+
+Result<Value> queue_put(Interp& in, Args a) { return make_op(in, self_of(a), OpKind::Put, a[1]); }
+Result<Value> queue_get(Interp& in, Args a) { return make_op(in, self_of(a), OpKind::Get, Value::none()); }
+
+Result<Value> queue_put_nowait(Interp& in, Args a) {
+    EDDY_CHECK(q_put_nowait(in, self_of(a), a[1]));
+    return Value::none();
+}
+
+Result<Value> queue_get_nowait(Interp& in, Args a) { return q_get_nowait(in, self_of(a)); }
+
+Result<Value> queue_qsize(Interp& in, Args a) {
+    QueueObj* q = self_of(a);
+    if (q->fast) return Value::from_small_int(int64_t(q->items.size()));
+    Value queue = EDDY_TRY(rt::get_attr(in, a[0], in.intern("_queue")));
+    return Value::from_small_int(EDDY_TRY(rt::length(in, queue)));
+}
+
+Result<Value> queue_empty(Interp& in, Args a) {
+    QueueObj* q = self_of(a);
+    if (q->fast) return Value::boolean(q->items.empty());
+    Value queue = EDDY_TRY(rt::get_attr(in, a[0], in.intern("_queue")));
+    return Value::boolean(!EDDY_TRY(rt::truthy(in, queue)));
+}
+
+Result<Value> queue_full(Interp& in, Args a) {
+    QueueObj* q = self_of(a);
+    if (q->limit <= 0) return Value::boolean(false);
+    if (q->fast) return Value::boolean(double(q->items.size()) >= q->limit);
+    Value n = EDDY_TRY(rt::call_method(in, a[0], in.intern("qsize"), {}));
+    return Value::boolean(EDDY_TRY(to_double(in, n)) >= q->limit);
+}
+
+Result<Value> queue_task_done(Interp& in, Args a) {
+    QueueObj* q = self_of(a);
+    if (q->unfinished <= 0) return in.raise(in.exc.ValueError, "task_done() called too many times");
+    if (--q->unfinished == 0) EDDY_CHECK(rt::call_method(in, q->finished, in.intern("set"), {}));
+    return Value::none();
+}
+
+Value waiter_list(Interp& in, const std::deque<Value>& waiters) {
+    rt::List* l = rt::make_list(in);
+    l->items.assign(waiters.begin(), waiters.end());
+    return Value::from_obj(l);
+}
+
+Result<Value> queue_get_maxsize(Interp&, Args a) { return self_of(a)->maxsize; }
+Result<Value> queue_get_getters(Interp& in, Args a) { return waiter_list(in, self_of(a)->getters); }
+Result<Value> queue_get_putters(Interp& in, Args a) { return waiter_list(in, self_of(a)->putters); }
+Result<Value> queue_get_unfinished(Interp&, Args a) { return Value::from_small_int(self_of(a)->unfinished); }
+Result<Value> queue_get_finished(Interp&, Args a) { return self_of(a)->finished; }
+Result<Value> queue_get_loop_attr(Interp&, Args a) {
+    QueueObj* q = self_of(a);
+    return q->loop.is_null() ? Value::none() : q->loop;
+}
+
+// _queue: a fast queue shows a copy of its items (as a list); others keep what _init stored.
+Result<Value> queue_get_queue(Interp& in, Args a) {
+    QueueObj* q = self_of(a);
+    if (!q->fast) return q->queue;
+    rt::List* l = rt::make_list(in);
+    l->items.assign(q->items.begin(), q->items.end());
+    return Value::from_obj(l);
+}
+
+Result<Value> queue_set_queue(Interp&, Args a) {
+    self_of(a)->queue = a[1];
+    return Value::none();
+}
+
+Result<Value> queue__get_loop(Interp& in, Args a) {
+    return Value::from_obj(EDDY_TRY(q_get_loop(in, self_of(a))));
+}
+
+Type* make_op_type(Interp& in) {
+    Type* t = make_native_type(in, "coroutine", "_asyncio", sizeof(QueueOp));
+    t->trace = op_trace;
+    t->repr = op_repr;
+    t->next = op_next_slot;
+    rt::add_methods(in, t, {
+        {"__await__(self, /)", op_await},
+        {"__iter__(self, /)", op_iter},
+        {"__next__(self, /)", op_next},
+        {"send(self, value, /)", op_send},
+        {"throw(self, typ, val=None, tb=None, /)", op_throw},
+        {"close(self, /)", op_close},
+    });
+    finish_native_type(in, t);
+    return t;
+}
+
+} // namespace
+
+bool is_queue_op(Interp&, Value v) {
+    return v.is_obj() && v.as_obj()->type->next == op_next_slot;
+}
+
+// A queue op handed to create_task & co. becomes a real coroutine (`return await op`) made by
+// queues.py's wrapper: a task drives only coroutines.
+Result<Value> queue_op_coroutine(Interp& in, Value v) {
+    auto* op = v.as<QueueOp>();
+    Value wrap = registered(in, op->queue, "_op_coroutine");
+    if (wrap.is_null()) return in.raise(in.exc.RuntimeError, "asyncio queues are not set up");
+    return rt::call(in, wrap, {v});
+}
+
+void init_queue_types(Interp& in, rt::Module* m) {
+    Type* t = make_native_type(in, "_QueueCore", "_asyncio", sizeof(QueueObj));
+    t->flags |= rt::TF_BaseType;
+    t->new_ = queue_new;
+    t->trace = queue_trace;
+    t->finalize = queue_finalize;
+    rt::add_methods(in, t, {
+        {"_setup(self, maxsize, finished, fast, /)", queue__setup},
+        {"_get_loop(self, /)", queue__get_loop},
+        {"qsize(self, /)", queue_qsize},
+        {"empty(self, /)", queue_empty},
+        {"full(self, /)", queue_full},
+        {"put(self, item, /)", queue_put},
+        {"get(self, /)", queue_get},
+        {"put_nowait(self, item, /)", queue_put_nowait},
+        {"get_nowait(self, /)", queue_get_nowait},
+        {"task_done(self, /)", queue_task_done},
+    });
+    rt::add_getset(in, t, "maxsize", queue_get_maxsize, nullptr);
+    rt::add_getset(in, t, "_maxsize", queue_get_maxsize, nullptr);
+    rt::add_getset(in, t, "_getters", queue_get_getters, nullptr);
+    rt::add_getset(in, t, "_putters", queue_get_putters, nullptr);
+    rt::add_getset(in, t, "_unfinished_tasks", queue_get_unfinished, nullptr);
+    rt::add_getset(in, t, "_finished", queue_get_finished, nullptr);
+    rt::add_getset(in, t, "_loop", queue_get_loop_attr, nullptr);
+    rt::add_getset(in, t, "_queue", queue_get_queue, queue_set_queue);
+    rt::dict_set_str(in, t->dict, in.intern("_op_type"), Value::from_obj(make_op_type(in)));
+    finish_native_type(in, t);
+    rt::add_slot_wrappers(in, t);
+    set_module_attr(in, m, "_QueueCore", Value::from_obj(t));
+}
+
+} // namespace eddy::lib
