@@ -220,6 +220,8 @@ Status op_abandon(Interp& in, QueueOp* op) {
     auto* f = op->waiter.as<Future>();
     op->waiter = Value::null();
     (void)rt::loop::future_cancel(in, f, Value::none());
+    // Read now: nothing roots `f` across the empty()/full() calls below.
+    bool cancelled = f->state == FutState::Cancelled;
     bool get = op->kind == OpKind::Get;
     std::deque<Value>& waiters = get ? q->getters : q->putters;
     for (auto it = waiters.begin(); it != waiters.end(); ++it) {
@@ -229,7 +231,7 @@ Status op_abandon(Interp& in, QueueOp* op) {
         }
     }
     bool room = get ? !EDDY_TRY(q_empty(in, q)) : !EDDY_TRY(q_full(in, q));
-    if (room && f->state != FutState::Cancelled) wakeup_next(in, waiters);
+    if (room && !cancelled) wakeup_next(in, waiters);
     return rt::ok();
 }
 
