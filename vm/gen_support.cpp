@@ -18,22 +18,6 @@ namespace eddy::vm {
 
 using rt::Value;
 
-void gen_link(rt::Interp& in, rt::Generator* gen, Frame* caller) {
-    VmState& vm = *in.vm;
-    gen->state = rt::GenState::Running;
-    gen->frame->previous = caller;
-    gen->exc_state.previous = vm.exc_info;
-    vm.exc_info = &gen->exc_state;
-    ++vm.depth;
-}
-
-void gen_unlink(rt::Interp& in, rt::Generator* gen) {
-    VmState& vm = *in.vm;
-    vm.exc_info = gen->exc_state.previous;
-    gen->exc_state.previous = nullptr;
-    --vm.depth;
-}
-
 void gen_raised(rt::Interp& in, rt::Generator* gen) {
     gen->state = rt::GenState::Done;
     gen_unlink(in, gen);
@@ -64,11 +48,24 @@ void gen_release_frame(rt::Interp& in, rt::Generator* gen) {
     gen->frame = nullptr;
 }
 
+// A call of `code` with n positional arguments binds them to its first n locals and nothing
+// else: exactly n positional parameters, no */** parameters, keyword-only ones or cells.
+static bool takes_exactly(const rt::CodeObject* code, size_t n) {
+    constexpr uint32_t star = CO_VARARGS | CO_VARKEYWORDS;
+    return !(code->flags & star) && code->ncells == 0 && code->nfrees == 0 &&
+           code->code->kwonlyargcount == 0 && size_t(code->code->argcount) == n;
+}
+
 rt::Generator* start_awaited_call(rt::Interp& in, rt::Function* fn, const Value* args, size_t npos,
                                   rt::Tuple* kwnames, Frame* caller) {
     VmState& vm = *in.vm;
-    Frame* f = alloc_heap_frame(in, fn->code, fn, fn->globals, fn->builtins);
-    if (bind_arguments(in, fn, f, args, npos, kwnames).is_error()) {
+    rt::CodeObject* code = fn->code;
+    Frame* f = alloc_heap_frame(in, code, fn, fn->globals, fn->builtins);
+    if (takes_exactly(code, npos) && !kwnames) {
+        // Every parameter gets its positional argument: nothing else to bind.
+        Value* lp = f->localsplus();
+        for (size_t i = 0; i < npos; ++i) lp[i] = args[i];
+    } else if (bind_arguments(in, fn, f, args, npos, kwnames).is_error()) {
         release_heap_frame(in, f);
         return nullptr;
     }

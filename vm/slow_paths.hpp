@@ -3,6 +3,8 @@
 // awaiting. Each mirrors the CPython 3.11 ceval.c code of the same instruction, messages included.
 #pragma once
 
+#include "runtime/generator_object.hpp"
+#include "runtime/interp.hpp"
 #include "runtime/object.hpp"
 #include "vm/frame.hpp"
 
@@ -73,9 +75,22 @@ rt::Result<rt::Value> get_anext(rt::Interp& in, rt::Value aiter);
 // SEND when the receiver is not a generator the loop can enter inline. Returns the yielded
 // value, or sets `done` and returns the sub-iterator's result.
 rt::Result<rt::Value> send_slow(rt::Interp& in, rt::Value sub, rt::Value value, bool& done);
-// Generator frame bookkeeping shared by the loop and generator_object.cpp.
-void gen_link(rt::Interp& in, rt::Generator* gen, Frame* caller);
-void gen_unlink(rt::Interp& in, rt::Generator* gen);
+// Generator frame bookkeeping shared by the loop and generator_object.cpp (inline: every
+// await enters and leaves a coroutine).
+inline void gen_link(rt::Interp& in, rt::Generator* gen, Frame* caller) {
+    VmState& vm = *in.vm;
+    gen->state = rt::GenState::Running;
+    gen->frame->previous = caller;
+    gen->exc_state.previous = vm.exc_info;
+    vm.exc_info = &gen->exc_state;
+    ++vm.depth;
+}
+inline void gen_unlink(rt::Interp& in, rt::Generator* gen) {
+    VmState& vm = *in.vm;
+    vm.exc_info = gen->exc_state.previous;
+    gen->exc_state.previous = nullptr;
+    --vm.depth;
+}
 // The generator's frame raised: marks it done, converts StopIteration (PEP 479).
 void gen_raised(rt::Interp& in, rt::Generator* gen);
 // The sub-iterator a suspended generator delegates to (`yield from`/`await`), or null.
