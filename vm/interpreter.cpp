@@ -753,6 +753,18 @@ dispatch: {
                 PUSH(li->list->items[li->index++]);
                 DISPATCH();
             }
+        } else if (it.is_obj() && it.as_obj()->type == in.types.generator) {
+            // Resume the generator's frame here, like a call: its YIELD_VALUE pushes the item
+            // onto this frame's stack and its return ends the loop (RETURN_VALUE, inline case).
+            auto* g = it.as<rt::Generator>();
+            if (g->state == rt::GenState::Created || g->state == rt::GenState::Suspended) {
+                SAVE_FRAME();
+                Frame* f = enter_generator_inline(in, g, frame, Value::none());
+                if (!f) goto error;
+                frame = f;
+                LOAD_FRAME();
+                DISPATCH();
+            }
         }
         rt::Type* t = fast_type(in, it);
         SAVE_FRAME();
@@ -784,6 +796,7 @@ dispatch: {
                 return Exit::Returned;
             }
             // Entered inline by SEND: (sub value -- result) in the delegating frame, and jump.
+            // Entered by FOR_ITER: the loop is over; the iterator goes and the value is dropped.
             frame = frame->previous;
             gen_release_frame(in, g);
             LOAD_FRAME();
@@ -792,8 +805,12 @@ dispatch: {
                 asend_failed(in, TOP(), g, true);
                 goto error;
             }
-            TOP() = v;   // the stack slot that held the coroutine
-            if (g->recyclable) recycle_coroutine(in, g);
+            if (ip[-1].op() == Op::FOR_ITER) {
+                --sp;
+            } else {
+                TOP() = v;   // the stack slot that held the coroutine
+                if (g->recyclable) recycle_coroutine(in, g);
+            }
             ip = code->instrs + ip[-1].arg();
             DISPATCH();
         }
@@ -1088,7 +1105,7 @@ dispatch: {
             vm.current = caller;
             return Exit::Yielded;
         }
-        // Entered inline by SEND: the delegating frame receives the value as SEND's result.
+        // Entered inline by SEND or FOR_ITER: the value is that instruction's result.
         frame = prev;
         LOAD_FRAME();
         if (g->wrapped_yield) {
@@ -1128,6 +1145,19 @@ dispatch: {
                 LOAD_FRAME();
                 DISPATCH();
             }
+        } else if (sub.is_obj() && sub.as_obj()->type == in.types.list_iterator &&
+                   TOP().is_none()) {
+            // `yield from a_list`: next() of the list iterator, as FOR_ITER does.
+            auto* li = sub.as<rt::ListIterator>();
+            if (li->list && li->index < li->list->items.size()) {
+                TOP() = li->list->items[li->index++];
+            } else {
+                li->list = nullptr;
+                --sp;
+                TOP() = Value::none();
+                ip = code->instrs + arg;
+            }
+            DISPATCH();
         }
         if (sub.is_obj() && sub.as_obj()->type == in.types.async_gen_asend) {
             // `async for` over an async generator (asend/__anext__): enter its frame inline
