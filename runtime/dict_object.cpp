@@ -54,8 +54,10 @@ void resize(Dict* d, size_t min_used) {
     }
     d->index.assign(size, IxEmpty);
     d->entries.reserve(usable_for(size));
+    d->key_bits = 0;
     size_t mask = size - 1;
     for (size_t pos = 0; pos < d->entries.size(); ++pos) {
+        d->key_bits |= dict_key_bit(d->entries[pos].hash);
         uint64_t perturb = uint64_t(d->entries[pos].hash);
         size_t i = size_t(perturb) & mask;
         while (d->index[i] != IxEmpty) {
@@ -157,6 +159,7 @@ void append_entry(Dict* d, Value key, int64_t hash, Value value) {
     size_t slot = find_free_slot(d, hash);
     d->index[slot] = int32_t(d->entries.size());
     d->entries.push_back({hash, key, value});
+    d->key_bits |= dict_key_bit(hash);
     ++d->used;
     ++d->version;
 }
@@ -229,6 +232,12 @@ Value dict_get_str(Dict* d, Str* key) {
 
 int64_t dict_find_str(Dict* d, Str* key) { return find_str(d, Value::from_obj(key), str_key_hash(key)); }
 
+uint64_t dict_str_key_bit(Str* key) { return dict_key_bit(str_key_hash(key)); }
+
+void dict_append_new_str(Dict* d, Str* key, Value value) {
+    append_entry(d, Value::from_obj(key), str_key_hash(key), value);
+}
+
 void dict_set_str(Interp&, Dict* d, Str* key, Value value) {
     int64_t h = str_key_hash(key);
     int64_t pos = find_str(d, Value::from_obj(key), h);
@@ -249,6 +258,7 @@ bool dict_del_str(Dict* d, Str* key) {
 void dict_clear(Dict* d) {
     d->entries.clear();
     d->index.clear();
+    d->key_bits = 0;
     d->used = 0;
     ++d->version;
 }

@@ -20,7 +20,12 @@ struct Dict : Obj {
     std::vector<int32_t> index;      // open addressing: entry position, -1 empty, -2 deleted
     size_t used = 0;                 // live entries
     uint64_t version = 0;            // bumped on every insertion or removal (iteration checks)
+    // Bit (hash & 63) of every key in the index: a clear bit proves a key absent without a probe
+    // (the VM's method caches check that no instance attribute shadows the method this way).
+    uint64_t key_bits = 0;
 };
+
+inline uint64_t dict_key_bit(int64_t hash) { return uint64_t(1) << (uint64_t(hash) & 63); }
 
 // dict_keys / dict_values / dict_items: a live view of one dict.
 struct DictView : Obj {
@@ -53,6 +58,10 @@ void dict_set_str(Interp& in, Dict* d, Str* key, Value value);
 bool dict_del_str(Dict* d, Str* key);
 // The position of `key` in d->entries, or -1 (the VM's inline caches keep it as a hint).
 int64_t dict_find_str(Dict* d, Str* key);
+// dict_key_bit of `key`'s hash (computing and caching the hash).
+uint64_t dict_str_key_bit(Str* key);
+// Adds `key`, known to be absent, at the end of d->entries (a new instance attribute).
+void dict_append_new_str(Dict* d, Str* key, Value value);
 
 // dict.update(other): a mapping (anything with keys()) or an iterable of pairs.
 Status dict_update(Interp& in, Dict* d, Value other);

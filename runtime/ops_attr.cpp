@@ -90,6 +90,20 @@ Result<Value> generic_get_attr(Interp& in, Value obj, Str* name) {
     return Value::null();
 }
 
+// obj.__dict__ = value / del obj.__dict__ (the setter of CPython's subtype_dict getset; a
+// deleted namespace starts again empty).
+static Status set_instance_dict(Interp& in, Obj* o, Value value) {
+    if (value.is_null()) {
+        instance_dict_slot(o) = nullptr;
+        return ok();
+    }
+    if (!is_dict(in, value))
+        return in.raise(in.exc.TypeError, "__dict__ must be set to a dictionary, not a '" +
+                                              std::string(type_name(in, value)) + "'");
+    instance_dict_slot(o) = value.as<Dict>();
+    return ok();
+}
+
 Status generic_set_attr(Interp& in, Value obj, Str* name, Value value) {
     Type* t = type_of(in, obj);
     Value descr = type_lookup(t, name);
@@ -97,6 +111,8 @@ Status generic_set_attr(Interp& in, Value obj, Str* name, Value value) {
         DescrSetSlot set = type_of(in, descr)->descr_set;
         if (set) return set(in, descr, obj, value);
     }
+    if (name == in.names.dunder_dict && obj.is_obj() && t->dict_offset && !is_subtype(t, in.types.type))
+        return set_instance_dict(in, obj.as_obj(), value);
     Dict* d = instance_dict(in, obj, !value.is_null());
     if (!d) {
         if (value.is_null() && obj.is_obj() && t->dict_offset) return no_attribute(in, obj, name);

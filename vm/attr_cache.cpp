@@ -33,6 +33,7 @@ bool is_plain_value(rt::Interp& in, Value v) {
 
 // The way to (re)fill for receiver type `t`: its own if it has one, else the next in turn.
 CacheWay& way_for(InlineCache& c, rt::Type* t) {
+    c.name_bit = rt::dict_str_key_bit(c.name);   // the hit paths' proof that a key is absent
     for (CacheWay& w : c.ways) {
         if (w.type == t) {
             w = CacheWay{};
@@ -88,7 +89,7 @@ rt::Status store_attr_miss(rt::Interp& in, InlineCache& c, Value obj, Value valu
     rt::Type* t = o->type;
     CacheWay* w = find_way(c, o);
     if (!w) {
-        if (!generic_lookup_type(in, t, true) || !t->dict_offset)
+        if (!generic_lookup_type(in, t, true) || !t->dict_offset || c.name == in.names.dunder_dict)
             return rt::set_attr(in, obj, c.name, value);
         Value descr = rt::type_lookup(t, c.name);
         if (!descr.is_null() && !is_plain_value(in, descr)) return rt::set_attr(in, obj, c.name, value);

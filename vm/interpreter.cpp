@@ -504,10 +504,19 @@ dispatch: {
         CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
         if (w) {
             // Filled only as InstanceDict (the type has an instance dict and no data descriptor).
-            rt::Dict* d = rt::instance_dict_slot(obj.as_obj());
+            rt::Dict*& slot = rt::instance_dict_slot(obj.as_obj());
+            rt::Dict* d = slot;
             if (d && w->hint < d->entries.size() &&
                 d->entries[w->hint].key.is(Value::from_obj(c.name))) {
                 d->entries[w->hint].value = PEEK(2);
+                sp -= 2;
+                DISPATCH();
+            }
+            // A new attribute where the last instance got it (as __init__ does): the key bits
+            // prove the name absent, so it is appended without a probe.
+            if (w->hint == (d ? d->entries.size() : 0) && (!d || !(d->key_bits & c.name_bit))) {
+                if (!d) d = slot = rt::make_dict(in);
+                rt::dict_append_new_str(d, c.name, PEEK(2));
                 sp -= 2;
                 DISPATCH();
             }
@@ -530,7 +539,7 @@ dispatch: {
         if (w) {
             // Filled only as Method: a function on the type, used unless the instance shadows it.
             rt::Dict* d = instance_dict_of(obj.as_obj());
-            if (!d || rt::dict_find_str(d, c.name) < 0) {
+            if (!d || !(d->key_bits & c.name_bit) || rt::dict_find_str(d, c.name) < 0) {
                 TOP() = w->value;
                 PUSH(obj);
                 DISPATCH();
