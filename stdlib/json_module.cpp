@@ -336,7 +336,7 @@ struct Decoder {
     // Object keys already made, by their raw text (CPython's scanner memoizes keys the same
     // way): a document of many similar records shares one str per key, allocated and hashed
     // once. The strs stay reachable: each is a key of a dict in the document being built.
-    std::unordered_map<std::string_view, rt::Str*> keys;
+    std::unordered_map<std::string_view, rt::Str*> keys{};
 
     Result<Value> fail(const char* message, size_t pos) {
         error = message;

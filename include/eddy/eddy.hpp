@@ -159,7 +159,9 @@ public:
     /// are converted from Python (a wrong count or type is a TypeError naming the function);
     /// `params` names them, for keywords and defaults: `{eddy::arg("x"), eddy::arg("y") = 0}`.
     template <class F>
-    Object def(std::string_view name, F fn, std::vector<Arg> params = {});
+    Object def(std::string_view name, F fn, std::vector<Arg> params);
+    template <class F>
+    Object def(std::string_view name, F fn);   // no named parameters
     /// A native module that `import name` finds (created on first use).
     Module module(std::string_view name);
     /// A native class wrapping the C++ type T, bound in module `module` ("__main__" by default,
@@ -267,7 +269,9 @@ class Module {
 public:
     Module(Interpreter::Impl& impl, Object module) : m_impl(&impl), m_module(std::move(module)) {}
     template <class F>
-    Module& def(std::string_view name, F fn, std::vector<Arg> params = {});
+    Module& def(std::string_view name, F fn, std::vector<Arg> params);
+    template <class F>
+    Module& def(std::string_view name, F fn);   // no named parameters
     template <class T>
     Module& set(std::string_view name, const T& value) {
         m_module.set_attr(name, value);
@@ -724,6 +728,18 @@ template <class F>
 Module& Module::def(std::string_view name, F fn, std::vector<Arg> params) {
     m_module.set_attr(name, detail::def_function(*m_impl, name, std::move(fn), std::move(params)));
     return *this;
+}
+
+// The two-argument forms are overloads, not a defaulted `params = {}`: a default argument naming
+// std::vector<Arg> is instantiated where it is declared, before Arg is complete, which clang rejects.
+template <class F>
+Object Interpreter::def(std::string_view name, F fn) {
+    return def(name, std::move(fn), std::vector<Arg>{});
+}
+
+template <class F>
+Module& Module::def(std::string_view name, F fn) {
+    return def(name, std::move(fn), std::vector<Arg>{});
 }
 
 // ---------------------------------------------------------------------------------------------
