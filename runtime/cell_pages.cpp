@@ -68,6 +68,7 @@ void* CellPages::refill(SizeClass& c) {
 }
 
 CellPages::Page* CellPages::take_empty_page() {
+    ++m_taken_since_sweep;
     if (m_empty.empty()) map_chunk();
     Page* page = m_empty.back();
     m_empty.pop_back();
@@ -103,12 +104,21 @@ CellPages::SweepResult CellPages::sweep() {
         tails[i] = &m_classes[i].free;
     }
     SweepResult result;
+    std::vector<Page*> emptied;
     for (Page* page : m_pages) {
         if (!page->in_use) continue;
         FreeCell**& tail = tails[class_of(page->cell_bytes)];
-        if (!sweep_page(page, tail, result)) release_page(page);
+        if (!sweep_page(page, tail, result)) emptied.push_back(page);
     }
     for (FreeCell** tail : tails) *tail = nullptr;
+    // As many emptied pages as the last cycle took keep their memory: the next cycle will most
+    // likely take as many again, and reusing them costs no page faults (a loop that makes
+    // short-lived strs spent a fifth of its time faulting fresh pages in). The rest go back to the
+    // OS; the kept ones go on the end of the empty list, so they are taken first.
+    size_t keep = std::min(m_taken_since_sweep, emptied.size());
+    for (size_t i = keep; i < emptied.size(); ++i) release_page(emptied[i], true);
+    for (size_t i = 0; i < keep; ++i) release_page(emptied[i], false);
+    m_taken_since_sweep = 0;
     return result;
 }
 
@@ -139,16 +149,17 @@ bool CellPages::sweep_page(Page* page, FreeCell**& tail, SweepResult& result) {
     return false;
 }
 
-// An empty page goes back to the empty list. Its memory is returned to the OS (it reads as zeros
-// when touched again), so a heap that shrank after a peak does not keep the peak's RSS. The page
-// is still the class's bump page if it was one: that ends here.
-void CellPages::release_page(Page* page) {
+// An empty page goes back to the empty list. With `give_back` its memory is returned to the OS,
+// so a heap that shrank after a peak does not keep the peak's RSS (nothing relies on a reused
+// page reading as zeros: cells past a page's extent are never read). The page is still the
+// class's bump page if it was one: that ends here.
+void CellPages::release_page(Page* page, bool give_back) {
     for (SizeClass& c : m_classes) {
         if (c.bump_page != page) continue;
         c.bump_page = nullptr;
         c.bump = c.bump_end = nullptr;
     }
-    madvise(page->base, PageBytes, MADV_DONTNEED);
+    if (give_back) madvise(page->base, PageBytes, MADV_DONTNEED);
     page->in_use = false;
     page->extent = 0;
     m_empty.push_back(page);

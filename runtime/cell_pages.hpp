@@ -109,12 +109,13 @@ private:
     Page* take_empty_page();
     void map_chunk();
     bool sweep_page(Page* page, FreeCell**& tail, SweepResult& result);
-    void release_page(Page* page);
+    void release_page(Page* page, bool give_back);
 
     std::array<SizeClass, ClassCount> m_classes;
     std::vector<Page*> m_pages;        // every page, sorted by address
     std::vector<Page*> m_empty;        // pages not in use, reused before mapping a new chunk
     std::vector<void*> m_chunks;       // mappings to unmap at the end
+    size_t m_taken_since_sweep = 0;    // pages taken from the empty list since the last sweep
 };
 
 } // namespace eddy::rt
