@@ -92,12 +92,6 @@ Str* str_from_char(Interp& in, char32_t cp) {
     return alloc_str(in, in.types.str, buf, 1);
 }
 
-bool is_str(const Interp& in, Value v) {
-    if (!v.is_obj()) return false;
-    (void)in;
-    return (v.as_obj()->type->flags & TF_Str) != 0;
-}
-
 bool str_equal(const Str* a, const Str* b) {
     if (a == b) return true;
     if (a->size != b->size) return false;

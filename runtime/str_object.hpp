@@ -30,8 +30,10 @@ Str* str_from_int64(Interp& in, int64_t v);
 Result<Str*> make_str_checked(Interp& in, std::string_view utf8);
 // make_str when the caller already knows the code-point count (skips the counting pass).
 Str* make_str_with_length(Interp& in, std::string_view utf8, size_t length);
-// True when v is a str (or a str subclass instance).
-bool is_str(const Interp& in, Value v);
+// True when v is a str (or a str subclass instance). Inline: every str operation asks first.
+inline bool is_str(const Interp&, Value v) {
+    return v.is_obj() && (v.as_obj()->type->flags & TF_Str) != 0;
+}
 // The str's hash as CPython computes it for PYTHONHASHSEED=0: siphash13 with a zero key over the
 // string's canonical (latin-1 / UCS-2 / UCS-4) form, so sets of strs iterate in CPython's order.
 int64_t str_hash(Str* s);
