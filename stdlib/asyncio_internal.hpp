@@ -31,4 +31,9 @@ inline Result<Value> task_coroutine(Interp& in, Value v) {
     return is_queue_op(in, v) ? queue_op_coroutine(in, v) : Result<Value>(v);
 }
 
+// What ensure_future and run_until_complete run as a task (asyncio_module.cpp): a coroutine as
+// it is, anything else with __await__ (a queue op, an awaitable class) wrapped in a coroutine
+// that awaits it; TypeError for the rest.
+Result<Value> awaitable_coroutine(Interp& in, Value v);
+
 } // namespace eddy::lib

@@ -88,7 +88,9 @@ Result<Value> loop_create_task(Interp& in, Args a) {
 }
 
 Result<Value> loop_run_until_complete(Interp& in, Args a) {
-    return rt::loop::run_until_complete(in, lp(a), a[1]);
+    Value fut = a[1];
+    if (!rt::loop::is_future(in, fut)) fut = EDDY_TRY(awaitable_coroutine(in, fut));
+    return rt::loop::run_until_complete(in, lp(a), fut);
 }
 
 Result<Value> loop_run_forever(Interp& in, Args a) {

@@ -8,6 +8,7 @@
 #include "dict_object.hpp"
 #include "exception_object.hpp"
 #include "generator_object.hpp"
+#include "import.hpp"
 #include "function_object.hpp"
 #include "modules.hpp"
 #include "native.hpp"
@@ -67,6 +68,16 @@ static Result<EventLoop*> running_loop(Interp& in) {
     LoopState& s = rt::loop::state(in);
     if (!s.running_loop) return in.raise(in.exc.RuntimeError, "no running event loop");
     return s.running_loop;
+}
+
+Result<Value> awaitable_coroutine(Interp& in, Value v) {
+    if (is_coroutine(in, v)) return v;
+    if (is_queue_op(in, v)) return queue_op_coroutine(in, v);
+    if (rt::type_lookup(rt::type_of(in, v), in.names.dunder_await).is_null())
+        return in.raise(in.exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+    Value waiting = EDDY_TRY(rt::import_module(in, "asyncio.waiting"));
+    Value wrap = EDDY_TRY(rt::get_attr(in, waiting, in.intern("_wrap_awaitable")));
+    return rt::call(in, wrap, {v});
 }
 
 namespace {
@@ -142,10 +153,8 @@ Result<Value> asyncio_create_task(Interp& in, Args a) {
 Result<Value> asyncio_ensure_future(Interp& in, Args a) {
     Value obj = a[0];
     if (rt::loop::is_future(in, obj)) return obj;
-    if (!is_coroutine(in, obj) && !is_queue_op(in, obj))
-        return in.raise(in.exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+    obj = EDDY_TRY(awaitable_coroutine(in, obj));
     EventLoop* loop = EDDY_TRY(loop_or_current(in, a[1]));
-    obj = EDDY_TRY(task_coroutine(in, obj));
     return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, loop, obj, Value::null())));
 }
 
