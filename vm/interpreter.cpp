@@ -1299,23 +1299,6 @@ do_call: {
         DISPATCH();
     }
     size_t nkw = kwnames ? kwnames->size : 0;
-    if (t == in.types.function && awaits_call_result(call_callee.as<rt::Function>(), ip, consts)) {
-        // `await f(...)`: make the coroutine and enter it as SEND would, without the generic
-        // call or the await protocol; SEND's sub-iterator slot holds it.
-        SAVE_FRAME();
-        rt::Tuple* kw = kwnames;
-        kwnames = nullptr;
-        rt::Generator* g = start_awaited_call(in, call_callee.as<rt::Function>(), call_args,
-                                              call_n - nkw, kw, frame);
-        if (!g) goto error;
-        sp = call_base;
-        PUSH(Value::from_obj(g));
-        ip += 3;   // past GET_AWAITABLE, LOAD_CONST None, SEND
-        SAVE_FRAME();
-        frame = g->frame;
-        LOAD_FRAME();
-        DISPATCH();
-    }
     if (t == in.types.function) {
         auto* fn = call_callee.as<rt::Function>();
         if (!(fn->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
@@ -1335,6 +1318,22 @@ do_call: {
             SAVE_FRAME();
             nf->previous = frame;
             frame = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        if (awaits_call_result(fn, ip, consts)) {
+            // `await f(...)`: make the coroutine and enter it as SEND would, without the generic
+            // call or the await protocol; SEND's sub-iterator slot holds it.
+            SAVE_FRAME();
+            rt::Tuple* kw = kwnames;
+            kwnames = nullptr;
+            rt::Generator* g = start_awaited_call(in, fn, call_args, call_n - nkw, kw, frame);
+            if (!g) goto error;
+            sp = call_base;
+            PUSH(Value::from_obj(g));
+            ip += 3;   // past GET_AWAITABLE, LOAD_CONST None, SEND
+            SAVE_FRAME();
+            frame = g->frame;
             LOAD_FRAME();
             DISPATCH();
         }

@@ -76,30 +76,19 @@ async def main():
 
     # The awaitable a coroutine waits on, handed out through cr_await, stays what it was.
     out = []
-    outer = collect(numbers(4, 1))
-    task = asyncio.ensure_future(outer)
-    await watcher(outer, out)
-    print(await task)
-    op = out[0]
-    print(type(op).__name__)
-    async for v in numbers(40):
-        pass
-    try:
-        op.send(None)
-    except RuntimeError as e:
-        print("RuntimeError", e)
-    outer = collect_loop(numbers(4, 1))
-    task = asyncio.ensure_future(outer)
-    await watcher(outer, out)
-    print(await task)
-    op = out[1]
-    print(type(op).__name__)
-    async for v in numbers(40):
-        pass
-    try:
-        op.send(None)
-    except RuntimeError as e:
-        print("RuntimeError", e)
+    for collector in (collect, collect_loop):
+        outer = collector(numbers(4, 1))
+        task = asyncio.ensure_future(outer)
+        await watcher(outer, out)
+        print(await task)
+        op = out[-1]
+        print(type(op).__name__)
+        async for v in numbers(40):
+            pass
+        try:
+            op.send(None)
+        except RuntimeError as e:
+            print("RuntimeError", e)
 
     # Driving __anext__ by hand between loop items.
     agen = numbers(5, 100)
