@@ -179,6 +179,17 @@ std::string coro_text(Interp& in, Value coro) {
     return s + " done, defined at " + file + ":" + std::to_string(g->code->code->first_line);
 }
 
+// What the task awaits, as CPython shows it. A task parked on an Event's wait() shows the future
+// CPython's wait() would be awaiting in that state.
+Result<std::string> waiter_repr(Interp& in, Value w) {
+    if (w.as_obj()->type != rt::loop::state(in).event_wait_type) return rt::repr_string(in, w);
+    switch (w.as<rt::loop::EventWait>()->state()) {
+    case rt::loop::WaitState::Woken: return std::string("<Future finished result=True>");
+    case rt::loop::WaitState::Cancelled: return std::string("<Future cancelled>");
+    default: return std::string("<Future pending cb=[Task.task_wakeup()]>");
+    }
+}
+
 Result<Value> task_repr(Interp& in, Value self) {
     auto* t = self.as<Task>();
     std::string info = EDDY_TRY(future_info(in, t));
@@ -190,7 +201,7 @@ Result<Value> task_repr(Interp& in, Value self) {
     std::string tail = sp == std::string::npos ? "" : info.substr(sp);
     s += head + " name=" + name + " coro=<" + coro_text(in, t->coro) + ">";
     if (!t->fut_waiter.is_none() && t->state == FutState::Pending) {
-        std::string w = EDDY_TRY(rt::repr_string(in, t->fut_waiter));
+        std::string w = EDDY_TRY(waiter_repr(in, t->fut_waiter));
         s += " wait_for=" + w;
     }
     return rt::str_value(in, s + tail + ">");

@@ -22,6 +22,7 @@ Status bind_keywords_only(Interp& in, rt::CallArgs args, const char* fname,
 void init_future_types(Interp& in, rt::Module* m);   // asyncio_future.cpp
 void init_loop_types(Interp& in, rt::Module* m);     // asyncio_loop.cpp
 void init_queue_types(Interp& in, rt::Module* m);    // asyncio_queue.cpp
+void init_event_types(Interp& in, rt::Module* m);    // asyncio_event.cpp
 
 // What Queue.get()/put() return (asyncio_queue.cpp): coroutine-like, but a task needs a real
 // coroutine, which queue_op_coroutine wraps it in. task_coroutine does that where tasks start.

@@ -27,7 +27,7 @@ bool is_coroutine(Interp& in, Value v) {
     Type* t = v.as_obj()->type;
     if (t == in.types.coroutine) return true;
     if (t == in.types.generator) return (v.as<rt::Generator>()->code->flags & vm::CO_ITERABLE_COROUTINE) != 0;
-    return in.loop_state && t == in.loop_state->sleep_type;
+    return in.loop_state && (t == in.loop_state->sleep_type || t == in.loop_state->event_wait_type);
 }
 
 Status bind_keywords_only(Interp& in, rt::CallArgs args, const char* fname,
@@ -197,6 +197,7 @@ Result<Value> init__asyncio(Interp& in) {
     init_future_types(in, m);
     init_loop_types(in, m);
     init_queue_types(in, m);
+    init_event_types(in, m);
     set_module_attr(in, m, "CancelledError", Value::from_obj(s.cancelled_error));
     set_module_attr(in, m, "InvalidStateError", Value::from_obj(s.invalid_state_error));
     set_module_attr(in, m, "TimeoutError", Value::from_obj(in.exc.TimeoutError));

@@ -166,11 +166,12 @@ Result<Value> future_exception(Interp& in, Future* f) {
 
 bool is_native_awaitable(Interp& in, Value v) {
     if (!v.is_obj() || !in.loop_state) return false;
-    return v.as_obj()->type == state(in).sleep_type || is_future(in, v);
+    Type* t = v.as_obj()->type;
+    return t == state(in).sleep_type || t == state(in).event_wait_type || is_future(in, v);
 }
 
 // Future.__await__ (FutureIter): yield the future while pending, then its result. A sleep
-// yields itself until its task sends it back.
+// yields itself until its task sends it back; an Event's wait() until set() wakes it.
 Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& handled) {
     handled = false;
     if (!sub.is_obj() || !in.loop_state) return Value::null();
@@ -182,6 +183,10 @@ Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& ha
             return sub.as<SleepAwaitable>()->result;
         }
         return sub;
+    }
+    if (sub.as_obj()->type == s.event_wait_type) {
+        handled = true;
+        return event_wait_send(in, sub.as<EventWait>(), done);
     }
     if (!is_future(in, sub)) return Value::null();
     handled = true;

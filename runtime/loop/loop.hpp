@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,35 @@ struct SleepAwaitable : Obj {
     Value result = Value::none();
 };
 
+struct EventWait;
+
+// asyncio.Event's state (CPython's locks.Event). No future per waiter: a task waiting on an
+// unset event parks on the EventWait object its `await ev.wait()` yields, and set() wakes it
+// in place, as a future's done callback would.
+struct AsyncEvent : Obj {
+    std::deque<EventWait*> waiters;      // _waiters: each wait() from its first step until it resumes
+    Value loop = Value::null();          // the loop it bound to (_loop), null until one is needed
+    bool value = false;                  // _value
+};
+
+enum class WaitState : uint8_t {
+    Created,     // ev.wait() made, not started
+    Waiting,     // in the event's waiters, not set yet (its task, if any, parked on it)
+    Woken,       // set() reached it (CPython: its future got True): the next send returns True
+    Cancelled,   // its task was cancelled while parked (CPython: its future was cancelled)
+    Done,
+};
+
+// What `ev.wait()` returns: the coroutine of CPython's `async def wait()` as a state machine.
+// Waiting tasks are many (a million may wait on one event), so it is two words past the
+// header and keeps its state in the header's gc_flags.
+struct EventWait : Obj {
+    AsyncEvent* event = nullptr;
+    Task* task = nullptr;                // the task parked on it while Waiting, else null
+    WaitState state() const { return WaitState(gc_flags); }
+    void set_state(WaitState s) { gc_flags = uint32_t(s); }
+};
+
 struct TimerEntry {
     double when;
     uint64_t seq;
@@ -131,6 +161,7 @@ struct LoopState final : RootSource {
     Type* timer_handle_type = nullptr;
     Type* loop_type = nullptr;
     Type* sleep_type = nullptr;
+    Type* event_wait_type = nullptr;     // EventWait ("coroutine", as CPython's wait() is one)
     Type* cancelled_error = nullptr;
     Type* invalid_state_error = nullptr;
     EventLoop* running_loop = nullptr;
@@ -174,6 +205,20 @@ bool is_native_awaitable(Interp& in, Value v);
 Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Type* type = nullptr);
 bool task_cancel(Interp& in, Task* t, Value msg);
 Value task_name(Interp& in, Task* t);
+
+// ---- asyncio.Event (locks.py) ----
+void event_trace(Obj* event, Tracer& tracer);
+void event_finalize(Obj* event);
+void event_wait_trace(Obj* wait, Tracer& tracer);
+EventWait* event_wait(Interp& in, AsyncEvent* ev);                     // ev.wait()
+// One step of `await ev.wait()` (the await protocol, as await_send): what to yield, or `done`.
+Result<Value> event_wait_send(Interp& in, EventWait* w, bool& done);
+void event_set(Interp& in, AsyncEvent* ev);                            // ev.set()
+// EventWait.throw(exc) / close(): it leaves the event's waiters; throw then raises `exc`.
+void event_wait_abandon(EventWait* w);
+// Task side: the coroutine yielded `w`, so `t` parks on it; Task.cancel of a parked task.
+void event_wait_park(Interp& in, Task* t, EventWait* w);
+bool event_wait_cancel(Interp& in, EventWait* w, Value msg);
 
 // ---- Ctrl-C (runners.py) ----
 // What a pending interrupt request (Ctrl-C, or the host's Interpreter::interrupt()) does once a

@@ -116,6 +116,7 @@ LoopState::LoopState(Interp& interp) : in(interp) {
     loop_type = bare_type(in, "_UnixSelectorEventLoop", "asyncio.unix_events", sizeof(EventLoop), trace_loop);
     loop_type->finalize = finalize_loop;
     sleep_type = bare_type(in, "coroutine", "builtins", sizeof(SleepAwaitable), trace_sleep);
+    event_wait_type = bare_type(in, "coroutine", "builtins", sizeof(EventWait), event_wait_trace);
     cancelled_error = exception_class(in, "CancelledError", in.exc.BaseException);
     invalid_state_error = exception_class(in, "InvalidStateError", in.exc.Exception);
 }
@@ -124,7 +125,7 @@ LoopState::~LoopState() { in.heap.remove_root_source(this); }
 
 void LoopState::trace_roots(Tracer& tr) {
     for (Type* t : {future_type, task_type, handle_type, timer_handle_type, loop_type, sleep_type,
-                    cancelled_error, invalid_state_error})
+                    event_wait_type, cancelled_error, invalid_state_error})
         tr.mark(t);
     tr.mark(running_loop);
     tr.mark(event_loop);

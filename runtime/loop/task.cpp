@@ -59,6 +59,7 @@ static bool cancel_waiter(Interp& in, Value w, Value msg) {
     LoopState& s = state(in);
     Type* t = w.as_obj()->type;
     if (t == s.task_type) return task_cancel(in, w.as<Task>(), msg);
+    if (t == s.event_wait_type) return event_wait_cancel(in, w.as<EventWait>(), msg);
     if (t == s.future_type) return future_cancel(in, w.as<Future>(), msg);
     Result<Value> r = call_method(in, w, in.intern("cancel"), {msg});
     if (r.is_error()) {
@@ -143,6 +144,10 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
         } else {
             task_sleep_until(in, t, loop_time() + sl->delay);
         }
+        return;
+    }
+    if (r.is_obj() && r.as_obj()->type == s.event_wait_type) {
+        event_wait_park(in, t, r.as<EventWait>());
         return;
     }
     if (is_future(in, r)) {

@@ -1,6 +1,7 @@
 # asyncio/locks.py: Lock, Event, Condition, Semaphore, BoundedSemaphore and Barrier, with the
 # behaviour of CPython 3.11's asyncio/locks.py (same wake-up order, same messages), written over
-# the core's public API only: loop.create_future() and the Future methods.
+# the core's public API only: loop.create_future() and the Future methods. Event is the
+# exception: its state and waiting are native (_asyncio._EventCore).
 #
 # Contract with the package: asyncio/__init__.py binds the core names imported below
 # (CancelledError, get_running_loop) before it imports this module.
@@ -11,6 +12,8 @@
 # attributes and never create a future.
 
 from collections import deque
+
+from _asyncio import _EventCore
 
 from . import CancelledError, get_running_loop
 
@@ -144,50 +147,17 @@ class Lock:
             fut.set_result(True)
 
 
-class Event:
-    """A flag that tasks can wait for: set() wakes every waiter, clear() resets it."""
+class Event(_EventCore):
+    """A flag that tasks can wait for: set() wakes every waiter, clear() resets it.
 
-    _loop = None
+    The flag, the waiters and is_set()/set()/clear()/wait() are native (_asyncio._EventCore,
+    stdlib/asyncio_event.cpp): a waiting task holds no future and no wait() frame."""
+
     _get_loop = _get_loop
-
-    def __init__(self):
-        self._waiters = deque()   # woken waiters leave from the front: O(1) each
-        self._value = False
 
     def __repr__(self):
         extra = 'set' if self._value else 'unset'
         return _describe(self, _with_waiters(extra, self._waiters))
-
-    def is_set(self):
-        """Return True if and only if the internal flag is true."""
-        return self._value
-
-    def set(self):
-        """Set the flag and wake every task waiting for it."""
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-
-    def clear(self):
-        """Reset the flag: later wait() calls block until the next set()."""
-        self._value = False
-
-    async def wait(self):
-        """Return True at once if the flag is set, else wait until set() is called."""
-        if self._value:
-            return True
-        loop = get_running_loop()
-        if loop is not self._loop:
-            loop = self._get_loop()  # binds to the loop, or raises
-        fut = loop.create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
 
 
 class Condition:

@@ -1,0 +1,144 @@
+// runtime/loop/event.cpp: the waiting side of asyncio.Event, after CPython 3.11's locks.Event
+// (set() wakes every pending waiter in FIFO order; wait() appends a waiter, awaits it, and removes
+// it again in a `finally`). Where CPython makes a future per waiter, a task here parks on the
+// EventWait its coroutine yielded: set() wakes it as the future's done callback would, and
+// Task.cancel marks it cancelled as cancelling that future would. The Python-facing Event type
+// (methods, repr) is stdlib's; this file owns the states of EventWait.
+#include "loop.hpp"
+
+#include "runtime/exception_object.hpp"
+#include "runtime/interp.hpp"
+#include "runtime/ops.hpp"
+
+namespace eddy::rt::loop {
+
+void event_trace(Obj* o, Tracer& tracer) {
+    auto* ev = static_cast<AsyncEvent*>(o);
+    for (EventWait* w : ev->waiters) tracer.mark(w);
+    tracer.mark(ev->loop);
+}
+
+void event_finalize(Obj* o) { static_cast<AsyncEvent*>(o)->~AsyncEvent(); }
+
+void event_wait_trace(Obj* o, Tracer& tracer) {
+    auto* w = static_cast<EventWait*>(o);
+    tracer.mark(w->event);
+    tracer.mark(w->task);
+}
+
+EventWait* event_wait(Interp& in, AsyncEvent* ev) {
+    auto* w = in.heap.alloc<EventWait>(state(in).event_wait_type);
+    w->event = ev;
+    return w;
+}
+
+// Wakes `w`'s parked task with a send of None, which ends the await with True (the future's
+// set_result(True) scheduling task.__wakeup).
+static void wake(Interp& in, EventWait* w) {
+    w->set_state(WaitState::Woken);
+    Task* t = w->task;
+    if (!t) return;
+    w->task = nullptr;
+    t->step_value = Value::none();
+    t->resume = Resume::Send;
+    LoopState& s = state(in);
+    if (s.hooks.task_woken) s.hooks.task_woken(in, t, w);
+    t->loop.as<EventLoop>()->ready.push(t);
+}
+
+// Event.set: `for fut in self._waiters: if not fut.done(): fut.set_result(True)`.
+void event_set(Interp& in, AsyncEvent* ev) {
+    if (ev->value) return;
+    ev->value = true;
+    for (EventWait* w : ev->waiters)
+        if (w->state() == WaitState::Waiting) wake(in, w);
+}
+
+// The `finally: self._waiters.remove(fut)`: woken waiters resume in order, so `w` is nearly
+// always at the front.
+static void leave_waiters(EventWait* w) {
+    auto& ws = w->event->waiters;
+    for (auto it = ws.begin(); it != ws.end(); ++it) {
+        if (*it == w) {
+            ws.erase(it);
+            return;
+        }
+    }
+}
+
+void event_wait_abandon(EventWait* w) {
+    WaitState st = w->state();
+    if (st == WaitState::Waiting || st == WaitState::Woken || st == WaitState::Cancelled) leave_waiters(w);
+    w->task = nullptr;
+    w->set_state(WaitState::Done);
+}
+
+// _LoopBoundMixin._get_loop: the event binds to the first running loop it needs.
+static Status bind_loop(Interp& in, AsyncEvent* ev) {
+    EventLoop* loop = state(in).running_loop;
+    if (!loop) return in.raise(in.exc.RuntimeError, "no running event loop");
+    if (ev->loop.is_null()) {
+        ev->loop = Value::from_obj(loop);
+    } else if (ev->loop.as_obj() != loop) {
+        std::string r = EDDY_TRY(repr_string(in, Value::from_obj(ev)));
+        return in.raise(in.exc.RuntimeError, r + " is bound to a different event loop");
+    }
+    return ok();
+}
+
+// One resumption of `await ev.wait()`: True at once when the event is set, else yield `w`
+// (which the task parks on) until set() wakes it.
+Result<Value> event_wait_send(Interp& in, EventWait* w, bool& done) {
+    switch (w->state()) {
+    case WaitState::Created:
+        if (w->event->value) break;
+        w->set_state(WaitState::Done);   // until it is queued; a failed bind ends it
+        EDDY_CHECK(bind_loop(in, w->event));
+        w->event->waiters.push_back(w);
+        w->set_state(WaitState::Waiting);
+        return Value::from_obj(w);
+    case WaitState::Waiting:
+    case WaitState::Cancelled:
+        return Value::from_obj(w);   // resumed by hand before set(): still waiting
+    case WaitState::Woken:
+        leave_waiters(w);
+        break;
+    case WaitState::Done:
+        return in.raise(in.exc.RuntimeError, "cannot reuse already awaited coroutine");
+    }
+    w->set_state(WaitState::Done);
+    done = true;
+    return Value::boolean(true);
+}
+
+void event_wait_park(Interp& in, Task* t, EventWait* w) {
+    t->fut_waiter = Value::from_obj(w);
+    if (w->state() != WaitState::Waiting) {
+        // Already set (it was driven by hand past a set()): go on at the next iteration.
+        t->step_value = Value::none();
+        t->resume = Resume::Send;
+        t->loop.as<EventLoop>()->ready.push(t);
+        return;
+    }
+    w->task = t;
+    if (t->must_cancel && event_wait_cancel(in, w, t->cancel_msg)) t->must_cancel = false;
+}
+
+// fut.cancel(msg) on the waiter's future: only a waiter not yet woken can be cancelled; its task
+// then resumes with CancelledError(msg) thrown in at the await (task.__wakeup -> fut.result()).
+bool event_wait_cancel(Interp& in, EventWait* w, Value msg) {
+    if (w->state() != WaitState::Waiting || !w->task) return false;
+    Task* t = w->task;
+    w->task = nullptr;
+    w->set_state(WaitState::Cancelled);
+    Future tmp;
+    tmp.cancel_msg = msg;
+    t->step_value = make_cancelled_error(in, &tmp);
+    t->resume = Resume::Throw;
+    LoopState& s = state(in);
+    if (s.hooks.task_woken) s.hooks.task_woken(in, t, w);
+    t->loop.as<EventLoop>()->ready.push(t);
+    return true;
+}
+
+} // namespace eddy::rt::loop
