@@ -52,7 +52,7 @@ Result<Value> future___init__(Interp& in, Args a) {
 Result<Value> future__make_cancelled_error(Interp& in, Args a) {
     return rt::loop::make_cancelled_error(in, fut(a));
 }
-Result<Value> future_get_cancel_message(Interp&, Args a) { return fut(a)->cancel_msg; }
+Result<Value> future_get_cancel_message(Interp&, Args a) { return rt::loop::cancel_msg_of(fut(a)); }
 
 Result<Value> future_result(Interp& in, Args a) { return rt::loop::future_result(in, fut(a)); }
 Result<Value> future_exception(Interp& in, Args a) { return rt::loop::future_exception(in, fut(a)); }
@@ -152,13 +152,15 @@ Status task_init_slot(Interp&, Value, rt::CallArgs) { return rt::ok(); }
 Result<Value> task_get_coro(Interp&, Args a) { return task(a)->coro; }
 Result<Value> task_get_name(Interp& in, Args a) { return rt::loop::task_name(in, task(a)); }
 Result<Value> task_set_name(Interp& in, Args a) {
-    task(a)->name = rt::is_str(in, a[1]) ? a[1] : EDDY_TRY(rt::str(in, a[1]));
+    Value name = rt::is_str(in, a[1]) ? a[1] : EDDY_TRY(rt::str(in, a[1]));
+    rt::loop::future_extra(in, task(a)).name = name;
     return Value::none();
 }
-Result<Value> task_cancelling(Interp&, Args a) { return Value::from_small_int(task(a)->num_cancels); }
+Result<Value> task_cancelling(Interp&, Args a) { return Value::from_small_int(rt::loop::task_num_cancels(task(a))); }
 Result<Value> task_uncancel(Interp&, Args a) {
-    if (task(a)->num_cancels > 0) task(a)->num_cancels--;
-    return Value::from_small_int(task(a)->num_cancels);
+    Task* t = task(a);
+    if (rt::loop::task_num_cancels(t) > 0) t->extra->num_cancels--;
+    return Value::from_small_int(rt::loop::task_num_cancels(t));
 }
 
 // "<main.<locals>.co() running at file.py:16>" (coroutines._format_coroutine).
@@ -193,7 +195,7 @@ Result<std::string> waiter_repr(Interp& in, Value w) {
 Result<Value> task_repr(Interp& in, Value self) {
     auto* t = self.as<Task>();
     std::string info = EDDY_TRY(future_info(in, t));
-    if (t->num_cancels > 0 && t->state == FutState::Pending) info = "cancelling";
+    if (rt::loop::task_num_cancels(t) > 0 && t->state == FutState::Pending) info = "cancelling";
     std::string name = EDDY_TRY(rt::repr_string(in, rt::loop::task_name(in, t)));
     std::string s = "<" + std::string(rt::type_of(in, self)->name) + " ";
     size_t sp = info.find(' ');

@@ -170,7 +170,7 @@ Result<Value> asyncio__make_cancelled_error(Interp& in, Args a) {
 
 Result<Value> asyncio__cancel_message(Interp& in, Args a) {
     if (!rt::loop::is_future(in, a[0])) return in.raise(in.exc.TypeError, "a future was expected");
-    return a[0].as<rt::loop::Future>()->cancel_msg;
+    return rt::loop::cancel_msg_of(a[0].as<rt::loop::Future>());
 }
 
 // _set_sigint_task(task): asyncio.run's main task, which Ctrl-C cancels (None: no run is

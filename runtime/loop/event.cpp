@@ -121,7 +121,7 @@ void event_wait_park(Interp& in, Task* t, EventWait* w) {
         return;
     }
     w->task = t;
-    if (t->must_cancel && event_wait_cancel(in, w, t->cancel_msg)) t->must_cancel = false;
+    if (t->must_cancel && event_wait_cancel(in, w, cancel_msg_of(t))) t->must_cancel = false;
 }
 
 // fut.cancel(msg) on the waiter's future: only a waiter not yet woken can be cancelled; its task
@@ -131,9 +131,7 @@ bool event_wait_cancel(Interp& in, EventWait* w, Value msg) {
     Task* t = w->task;
     w->task = nullptr;
     w->set_state(WaitState::Cancelled);
-    Future tmp;
-    tmp.cancel_msg = msg;
-    t->step_value = make_cancelled_error(in, &tmp);
+    t->step_value = cancelled_error_for(in, msg);
     t->resume = Resume::Throw;
     LoopState& s = state(in);
     if (s.hooks.task_woken) s.hooks.task_woken(in, t, w);

@@ -92,7 +92,7 @@ bool future_cancel(Interp& in, Future* f, Value msg) {
     f->log_traceback = false;
     if (f->state != FutState::Pending) return false;
     f->state = FutState::Cancelled;
-    f->cancel_msg = msg;
+    set_cancel_msg(in, f, msg);
     schedule_callbacks(in, f);
     return true;
 }
@@ -138,15 +138,29 @@ int64_t future_remove_done_callback(Interp& in, Future* f, Value cb) {
     return int64_t(before - items.size());
 }
 
+FutureExtra& future_extra(Interp& in, Future* f) {
+    if (!f->extra) f->extra = in.heap.alloc<FutureExtra>(state(in).future_extra_type);
+    return *f->extra;
+}
+
+void set_cancel_msg(Interp& in, Future* f, Value msg) {
+    if (msg.is_none() && !f->extra) return;   // already the default
+    future_extra(in, f).cancel_msg = msg;
+}
+
+Value cancelled_error_for(Interp& in, Value msg) {
+    Type* ce = state(in).cancelled_error;
+    if (msg.is_none()) return Value::from_obj(make_exception(in, ce, make_tuple(in, 0)));
+    return Value::from_obj(make_exception(in, ce, make_tuple(in, {msg})));
+}
+
 Value make_cancelled_error(Interp& in, Future* f) {
-    if (!f->cancelled_exc.is_null()) {
-        Value exc = f->cancelled_exc;
-        f->cancelled_exc = Value::null();
+    if (f->extra && !f->extra->cancelled_exc.is_null()) {
+        Value exc = f->extra->cancelled_exc;
+        f->extra->cancelled_exc = Value::null();
         return exc;
     }
-    Type* ce = state(in).cancelled_error;
-    if (f->cancel_msg.is_none()) return Value::from_obj(make_exception(in, ce, make_tuple(in, 0)));
-    return Value::from_obj(make_exception(in, ce, make_tuple(in, {f->cancel_msg})));
+    return cancelled_error_for(in, cancel_msg_of(f));
 }
 
 Result<Value> future_result(Interp& in, Future* f) {

@@ -20,20 +20,6 @@ namespace eddy::rt::loop {
 
 enum class FutState : uint8_t { Pending, Cancelled, Finished };
 
-// asyncio.Future (CPython's Lib/asyncio/futures.py; _asyncio.Future's layout). Tasks extend it.
-struct Future : Obj {
-    Value loop = Value::none();          // the EventLoop it belongs to
-    Value result = Value::none();
-    Value exception = Value::null();     // set_exception's exception, or null
-    Value callbacks = Value::null();     // null, one callback, or a List of callbacks, in order
-    Value cancel_msg = Value::none();    // _cancel_message
-    Value cancelled_exc = Value::null(); // _cancelled_exc: the CancelledError a task caught
-    FutState state = FutState::Pending;
-    bool log_traceback = false;          // an exception nobody retrieved yet
-    bool blocking = false;               // _asyncio_future_blocking
-    bool is_task = false;
-};
-
 // How a queued task resumes at its next step (what Task.__step/__wakeup would be called with).
 enum class Resume : uint8_t {
     Send,          // coro.send(step_value)
@@ -42,20 +28,45 @@ enum class Resume : uint8_t {
     TimerFired,    // its sleep timer expired: go to the back of the queue (set_result's call_soon)
 };
 
+// The rarely set fields of a Future or Task, made on first need (future_extra): a cancel with
+// a message, a caught CancelledError, a task's name or cancel count. Most futures never need
+// them, and a task that merely waits stays small.
+struct FutureExtra : Obj {
+    Value cancel_msg = Value::none();    // _cancel_message
+    Value cancelled_exc = Value::null(); // _cancelled_exc: the CancelledError a task caught
+    Value name = Value::null();          // Task: a str, or null for the default "Task-<number>"
+    uint64_t big_number = 0;             // Task: its number, when it does not fit Future::number
+    int32_t num_cancels = 0;             // Task: _num_cancels_requested
+};
+
+// asyncio.Future (CPython's Lib/asyncio/futures.py; _asyncio.Future's layout). Tasks extend it.
+// The flags are bit-fields in one byte (a task's must_cancel and resume live there too) and a
+// task's number fills the rest of the word: 64 bytes with the header.
+struct Future : Obj {
+    Value loop = Value::none();          // the EventLoop it belongs to
+    Value result = Value::none();
+    Value exception = Value::null();     // set_exception's exception, or null
+    Value callbacks = Value::null();     // null, one callback, or a List of callbacks, in order
+    FutureExtra* extra = nullptr;        // the rare fields, or null (all at their defaults)
+    FutState state : 2 = FutState::Pending;
+    bool log_traceback : 1 = false;      // an exception nobody retrieved yet
+    bool blocking : 1 = false;           // _asyncio_future_blocking
+    bool is_task : 1 = false;
+    bool must_cancel : 1 = false;        // Task only
+    Resume resume : 2 = Resume::Send;    // Task only
+    uint32_t number = 0;                 // Task only: the N of "Task-N" (0: it is extra->big_number)
+};
+static_assert(sizeof(Future) == 64);
+
 // asyncio.Task (CPython's Lib/asyncio/tasks.py). A task is its own ready-queue entry and its
 // own sleep-timer target: waking it allocates nothing.
 struct Task : Future {
     Value coro = Value::none();
     Value fut_waiter = Value::none();    // the future it awaits, or None
-    Value name = Value::null();          // a str, or null for the default "Task-<number>"
     Value step_value = Value::none();    // argument of the next step (see Resume)
     Task* live_prev = nullptr;           // the loop's list of pending tasks (all_tasks)
     Task* live_next = nullptr;
-    uint64_t number = 0;                 // the N of "Task-N"
     uint64_t timer_seq = 0;              // sequence number of its pending sleep timer, 0 if none
-    int32_t num_cancels = 0;             // _num_cancels_requested
-    bool must_cancel = false;
-    Resume resume = Resume::Send;
 };
 
 // asyncio.Handle / TimerHandle: a callback with its arguments, cancellable.
@@ -156,6 +167,7 @@ struct LoopState final : RootSource {
 
     Interp& in;
     Type* future_type = nullptr;
+    Type* future_extra_type = nullptr;
     Type* task_type = nullptr;
     Type* handle_type = nullptr;
     Type* timer_handle_type = nullptr;
@@ -193,6 +205,11 @@ int64_t future_remove_done_callback(Interp& in, Future* f, Value cb);
 Result<Value> future_result(Interp& in, Future* f);
 Result<Value> future_exception(Interp& in, Future* f);
 Value make_cancelled_error(Interp& in, Future* f);                    // _make_cancelled_error
+Value cancelled_error_for(Interp& in, Value msg);                     // CancelledError(msg)
+FutureExtra& future_extra(Interp& in, Future* f);                     // made on first use
+inline Value cancel_msg_of(const Future* f) { return f->extra ? f->extra->cancel_msg : Value::none(); }
+void set_cancel_msg(Interp& in, Future* f, Value msg);
+inline int32_t task_num_cancels(const Task* t) { return t->extra ? t->extra->num_cancels : 0; }
 
 // The await protocol of futures and sleeps for the VM's SEND: returns what to yield, or sets
 // `done` and returns the await's result; an error for a failed future. `handled` false: not ours.

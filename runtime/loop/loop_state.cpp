@@ -24,8 +24,14 @@ void trace_future_fields(Future* f, Tracer& tr) {
     tr.mark(f->result);
     tr.mark(f->exception);
     tr.mark(f->callbacks);
-    tr.mark(f->cancel_msg);
-    tr.mark(f->cancelled_exc);
+    tr.mark(f->extra);
+}
+
+void trace_future_extra(Obj* o, Tracer& tr) {
+    auto* x = static_cast<FutureExtra*>(o);
+    tr.mark(x->cancel_msg);
+    tr.mark(x->cancelled_exc);
+    tr.mark(x->name);
 }
 
 void trace_future(Obj* o, Tracer& tr) {
@@ -35,7 +41,6 @@ void trace_future(Obj* o, Tracer& tr) {
     auto* t = static_cast<Task*>(f);
     tr.mark(t->coro);
     tr.mark(t->fut_waiter);
-    tr.mark(t->name);
     tr.mark(t->step_value);
 }
 
@@ -104,6 +109,7 @@ std::string repr_or(Interp& in, Value v) {
 LoopState::LoopState(Interp& interp) : in(interp) {
     in.heap.add_root_source(this);
     future_type = bare_type(in, "Future", "_asyncio", sizeof(Future), trace_future);
+    future_extra_type = bare_type(in, "FutureExtra", "_asyncio", sizeof(FutureExtra), trace_future_extra);
     task_type = bare_type(in, "Task", "_asyncio", sizeof(Task), trace_future);
     task_type->base = future_type;
     task_type->bases = {future_type};
@@ -124,7 +130,7 @@ LoopState::LoopState(Interp& interp) : in(interp) {
 LoopState::~LoopState() { in.heap.remove_root_source(this); }
 
 void LoopState::trace_roots(Tracer& tr) {
-    for (Type* t : {future_type, task_type, handle_type, timer_handle_type, loop_type, sleep_type,
+    for (Type* t : {future_type, future_extra_type, task_type, handle_type, timer_handle_type, loop_type, sleep_type,
                     event_wait_type, cancelled_error, invalid_state_error})
         tr.mark(t);
     tr.mark(running_loop);

@@ -39,8 +39,11 @@ Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Typ
     t->loop = Value::from_obj(loop);
     t->is_task = true;
     t->coro = coro;
-    t->number = ++s.task_counter;
-    if (!name.is_null() && !name.is_none()) t->name = name.is_obj() && is_str(in, name) ? name : EDDY_TRY(str(in, name));
+    uint64_t number = ++s.task_counter;
+    if (number <= UINT32_MAX) t->number = uint32_t(number);
+    else future_extra(in, t).big_number = number;
+    if (!name.is_null() && !name.is_none())
+        future_extra(in, t).name = name.is_obj() && is_str(in, name) ? name : EDDY_TRY(str(in, name));
     live_link(loop, t);
     t->resume = Resume::Send;
     loop->ready.push(t);
@@ -49,8 +52,9 @@ Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Typ
 }
 
 Value task_name(Interp& in, Task* t) {
-    if (t->name.is_null()) t->name = str_value(in, "Task-" + std::to_string(t->number));
-    return t->name;
+    FutureExtra& x = future_extra(in, t);
+    if (x.name.is_null()) x.name = str_value(in, "Task-" + std::to_string(t->number ? t->number : x.big_number));
+    return x.name;
 }
 
 // fut_waiter.cancel(msg): natively for Future and Task, through the method for subclasses (a
@@ -78,14 +82,12 @@ static bool cancel_waiter(Interp& in, Value w, Value msg) {
 bool task_cancel(Interp& in, Task* t, Value msg) {
     t->log_traceback = false;
     if (t->state != FutState::Pending) return false;
-    t->num_cancels++;
+    future_extra(in, t).num_cancels++;
     if (t->timer_seq != 0) {
         // The sleep's future would be cancelled and wake the task with CancelledError(msg).
         task_timer_cancelled(t);
-        t->cancel_msg = msg;
-        Future tmp;
-        tmp.cancel_msg = msg;
-        t->step_value = make_cancelled_error(in, &tmp);
+        set_cancel_msg(in, t, msg);
+        t->step_value = cancelled_error_for(in, msg);
         t->resume = Resume::Throw;
         t->loop.as<EventLoop>()->ready.push(t);
         return true;
@@ -94,7 +96,7 @@ bool task_cancel(Interp& in, Task* t, Value msg) {
         if (cancel_waiter(in, t->fut_waiter, msg)) return true;
     }
     t->must_cancel = true;
-    t->cancel_msg = msg;
+    set_cancel_msg(in, t, msg);
     return true;
 }
 
@@ -136,9 +138,7 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
             // Cancelled while running: CPython cancels the sleep's future at once, and the
             // task wakes in the next iteration with CancelledError(msg).
             t->must_cancel = false;
-            Future tmp;
-            tmp.cancel_msg = t->cancel_msg;
-            t->step_value = make_cancelled_error(in, &tmp);
+            t->step_value = cancelled_error_for(in, cancel_msg_of(t));
             t->resume = Resume::Throw;
             loop->ready.push(t);
         } else {
@@ -164,7 +164,7 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
             (void)future_add_done_callback(in, f, Value::from_obj(t));
             t->fut_waiter = r;
             if (t->must_cancel) {
-                if (cancel_waiter(in, r, t->cancel_msg)) t->must_cancel = false;
+                if (cancel_waiter(in, r, cancel_msg_of(t))) t->must_cancel = false;
             }
             return;
         }
@@ -192,7 +192,7 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
 static Status task_failed(Interp& in, Task* t) {
     LoopState& s = state(in);
     if (in.exception_matches(s.cancelled_error)) {
-        t->cancelled_exc = in.take_exception();
+        future_extra(in, t).cancelled_exc = in.take_exception();
         future_cancel(in, t, Value::none());
         return ok();
     }
@@ -228,7 +228,7 @@ static Status task_step(Interp& in, Task* t, Value exc, Value send) {
     } else if (returned) {
         if (t->must_cancel) {
             t->must_cancel = false;
-            future_cancel(in, t, t->cancel_msg);
+            future_cancel(in, t, cancel_msg_of(t));
         } else {
             (void)future_set_result(in, t, r.value());
         }
