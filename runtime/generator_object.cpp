@@ -63,9 +63,7 @@ Generator* make_generator(Interp& in, Function* func, vm::Frame* frame) {
     else if (func->code->flags & vm::CO_ASYNC_GENERATOR) t = in.types.async_generator;
     Generator* g = in.heap.alloc<Generator>(t);
     g->frame = frame;
-    g->name = func->name;
-    g->qualname = func->qualname;
-    g->code = func->code;
+    g->func = func;
     frame->gen = g;
     return g;
 }
@@ -308,9 +306,7 @@ void gen_trace(Obj* self, Tracer& t) {
     auto* g = static_cast<Generator*>(self);
     if (g->frame) vm::trace_frame(g->frame, t);
     t.mark(g->exc_state.value);
-    t.mark(g->name);
-    t.mark(g->qualname);
-    t.mark(g->code);
+    t.mark(g->func);
 }
 
 void gen_finalize(Obj* self) {
@@ -324,21 +320,21 @@ Result<Value> gen_repr(Interp& in, Value self) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(g));
     std::string kind(g->type->name);
-    return str_value(in, "<" + kind + " object " + std::string(g->qualname->view()) + " at " + buf + ">");
+    return str_value(in, "<" + kind + " object " + std::string(g->qualname()->view()) + " at " + buf + ">");
 }
 
 Result<Value> gen_getattr(Interp& in, Value self, Str* name) {
     auto* g = self.as<Generator>();
     std::string_view n = name->view();
-    if (name == in.names.dunder_name) return Value::from_obj(g->name);
-    if (name == in.names.dunder_qualname) return Value::from_obj(g->qualname);
+    if (name == in.names.dunder_name) return Value::from_obj(g->name());
+    if (name == in.names.dunder_qualname) return Value::from_obj(g->qualname());
     if (n.size() > 3 && n[2] == '_' && (n.substr(0, 2) == "gi" || n.substr(0, 2) == "cr" || n.substr(0, 2) == "ag")) {
         std::string_view field = n.substr(3);
         if (field == "running") return Value::boolean(g->state == GenState::Running);
-        if (field == "code") return Value::from_obj(g->code);
+        if (field == "code") return Value::from_obj(g->code());
         if (field == "frame") {
             if (g->state == GenState::Done || !g->frame) return Value::none();
-            return make_frame_object(in, g->code, g->frame->globals, g->frame->line());
+            return make_frame_object(in, g->code(), g->frame->globals, g->frame->line());
         }
         if (field == "suspended") return Value::boolean(g->state == GenState::Suspended);
         if (field == "yieldfrom" || field == "await") {

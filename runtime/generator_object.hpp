@@ -25,9 +25,13 @@ struct Generator : Obj {
     // next such call. Cleared when the object escapes (cr_await/gi_yieldfrom hand it out).
     bool recyclable = false;
     vm::ExcInfo exc_state;             // its handled exception, linked into the VM's while running
-    Str* name = nullptr;               // __name__
-    Str* qualname = nullptr;           // __qualname__
-    CodeObject* code = nullptr;        // gi_code, kept after the frame is freed
+    // The function it was made from, for __name__, __qualname__ and gi_code (kept after the frame
+    // is freed): one word instead of three. A function renamed after the call renames its
+    // existing generators too, where CPython's keep the old name.
+    Function* func = nullptr;
+    Str* name() const { return func->name; }
+    Str* qualname() const { return func->qualname; }
+    CodeObject* code() const { return func->code; }
 };
 
 // The awaitable `agen.asend(v)` / `agen.__anext__()` / `agen.athrow(...)` / `agen.aclose()`.

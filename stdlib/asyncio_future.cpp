@@ -174,11 +174,11 @@ std::string coro_text(Interp& in, Value coro) {
         return r.value();
     }
     auto* g = coro.as<rt::Generator>();
-    std::string s = std::string(g->qualname->view()) + "()";
-    std::string file(g->code->filename->view());
+    std::string s = std::string(g->qualname()->view()) + "()";
+    std::string file(g->code()->filename->view());
     if (g->frame && g->state != rt::GenState::Done)
-        return s + " running at " + file + ":" + std::to_string(g->frame->line() > 0 ? g->frame->line() : g->code->code->first_line);
-    return s + " done, defined at " + file + ":" + std::to_string(g->code->code->first_line);
+        return s + " running at " + file + ":" + std::to_string(g->frame->line() > 0 ? g->frame->line() : g->code()->code->first_line);
+    return s + " done, defined at " + file + ":" + std::to_string(g->code()->code->first_line);
 }
 
 // What the task awaits, as CPython shows it. A task parked on an Event's wait() shows the future

@@ -26,7 +26,7 @@ bool is_coroutine(Interp& in, Value v) {
     if (!v.is_obj()) return false;
     Type* t = v.as_obj()->type;
     if (t == in.types.coroutine) return true;
-    if (t == in.types.generator) return (v.as<rt::Generator>()->code->flags & vm::CO_ITERABLE_COROUTINE) != 0;
+    if (t == in.types.generator) return (v.as<rt::Generator>()->code()->flags & vm::CO_ITERABLE_COROUTINE) != 0;
     return in.loop_state && (t == in.loop_state->sleep_type || t == in.loop_state->event_wait_type);
 }
 

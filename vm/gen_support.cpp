@@ -81,9 +81,7 @@ rt::Generator* start_awaited_call(rt::Interp& in, rt::Function* fn, const Value*
         g->frame = f;
         g->state = rt::GenState::Created;
         g->exc_state = ExcInfo{};
-        g->name = fn->name;
-        g->qualname = fn->qualname;
-        g->code = fn->code;
+        g->func = fn;
         f->gen = g;
     } else {
         g = rt::make_generator(in, fn, f);
@@ -103,7 +101,7 @@ static bool is_coroutine_like(rt::Interp& in, Value v) {
     if (!v.is_obj()) return false;
     rt::Type* t = v.as_obj()->type;
     if (t == in.types.coroutine) return true;
-    return t == in.types.generator && (v.as<rt::Generator>()->code->flags & CO_ITERABLE_COROUTINE);
+    return t == in.types.generator && (v.as<rt::Generator>()->code()->flags & CO_ITERABLE_COROUTINE);
 }
 
 rt::Result<Value> get_yield_from_iter(rt::Interp& in, Frame* frame, Value iterable) {
