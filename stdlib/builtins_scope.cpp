@@ -34,7 +34,7 @@ rt::Dict* caller_globals(Interp& in) {
 Result<Value> caller_locals(Interp& in) {
     vm::Frame* frame = in.vm->current;
     if (!frame) return Value::from_obj(caller_globals(in));
-    if (!frame->locals.is_null()) return frame->locals;
+    if (!frame->locals().is_null()) return frame->locals();
     rt::Dict* d = rt::make_dict(in);
     rt::CodeObject* code = frame->code;
     rt::Value* values = frame->localsplus();

@@ -38,9 +38,9 @@ void init_frame(Frame* f, rt::CodeObject* code, rt::Function* func, rt::Dict* gl
 } // namespace
 
 Frame* push_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func, rt::Dict* globals,
-                  rt::Dict* builtins) {
+                  rt::Dict* builtins, uint32_t extra_words) {
     VmState& vm = *in.vm;
-    size_t words = FrameHeaderWords + code->framesize;
+    size_t words = FrameHeaderWords + code->framesize + extra_words;
     if (vm.depth >= vm.recursion_limit || vm.stack_top + words > vm.stack_end) {
         in.raise(in.exc.RecursionError, "maximum recursion depth exceeded");
         return nullptr;
@@ -95,7 +95,7 @@ void trace_frame(Frame* f, rt::Tracer& tracer) {
     tracer.mark(f->func);
     tracer.mark(f->globals);
     tracer.mark(f->builtins);
-    tracer.mark(f->locals);
+    tracer.mark(f->locals());
     tracer.mark(f->gen);
     Value* lp = f->localsplus();
     if (f->sp >= lp) tracer.mark(std::span<const Value>(lp, size_t(f->sp - lp)));
@@ -345,22 +345,22 @@ rt::Result<Value> function_call_slot(rt::Interp& in, Value callee, rt::CallArgs 
 
 rt::Result<Value> call_with_locals(rt::Interp& in, rt::Function* fn, Value locals) {
     EDDY_CHECK(check_native_depth(in));
-    Frame* f = push_frame(in, fn->code, fn, fn->globals, fn->builtins);
+    Frame* f = push_frame(in, fn->code, fn, fn->globals, fn->builtins, LocalsWords);
     if (!f) return rt::Error{};
     if (bind_arguments(in, fn, f, nullptr, 0, nullptr).is_error()) {
         pop_frame(in, f);
         return rt::Error{};
     }
-    f->locals = locals;
+    f->set_locals(locals);
     return run_entry(in, f);
 }
 
 rt::Result<Value> run_code(rt::Interp& in, rt::CodeObject* code, rt::Dict* globals, Value locals) {
     EDDY_CHECK(check_native_depth(in));
     rt::Dict* builtins = rt::builtins_for_globals(in, globals);
-    Frame* f = push_frame(in, code, nullptr, globals, builtins);
+    Frame* f = push_frame(in, code, nullptr, globals, builtins, LocalsWords);
     if (!f) return rt::Error{};
-    f->locals = locals;
+    f->set_locals(locals);
     Value* lp = f->localsplus();
     for (uint32_t i = 0; i < code->ncells + code->nfrees; ++i)
         lp[code->nlocals + i] = Value::from_obj(rt::make_cell(in, Value::null()));
@@ -372,8 +372,12 @@ rt::Result<Value> run_code(rt::Interp& in, rt::CodeObject* code, rt::Dict* globa
 // input's statements bind names in __main__.
 rt::Result<Value> module_coroutine(rt::Interp& in, rt::CodeObject* code, rt::Dict* globals) {
     rt::Function* fn = rt::make_function(in, code, globals);
-    Frame* f = alloc_heap_frame(in, code, fn, globals, rt::builtins_for_globals(in, globals));
-    f->locals = Value::from_obj(globals);
+    // Not from the frame cache: it needs the extra locals slot (the cache may take it back later,
+    // by its code's size, which it exceeds).
+    auto* f = static_cast<Frame*>(std::malloc(sizeof(Frame) + sizeof(Value) * (code->framesize + LocalsWords)));
+    if (!f) std::abort();
+    init_frame(f, code, fn, globals, rt::builtins_for_globals(in, globals));
+    f->set_locals(Value::from_obj(globals));
     rt::Generator* g = rt::make_generator(in, fn, f);
     Value* lp = f->localsplus();
     for (uint32_t i = 0; i < code->ncells + code->nfrees; ++i)

@@ -21,7 +21,6 @@ struct Frame {
     rt::Function* func = nullptr;      // null for module code run directly
     rt::Dict* globals = nullptr;
     rt::Dict* builtins = nullptr;
-    rt::Value locals = rt::Value::null();   // LOAD_NAME/STORE_NAME mapping (module/class body)
     Frame* previous = nullptr;         // the caller; null while a generator frame is suspended
     rt::Generator* gen = nullptr;      // owning generator/coroutine, or null
     const Instr* ip = nullptr;         // next instruction (saved by SAVE_FRAME)
@@ -29,9 +28,18 @@ struct Frame {
     bool is_entry = false;             // returning from it leaves run_frame()
     bool on_data_stack = false;        // popped from VmState's data stack on exit
     bool returns_instance = false;     // an inline __init__: its None is dropped on return
+    bool has_locals = false;           // a LOAD_NAME mapping follows the value stack (locals())
 
-    // Locals, then cells (cellvars then freevars, as Cell values), then the value stack.
+    // Locals, then cells (cellvars then freevars, as Cell values), then the value stack, then,
+    // when has_locals, the LOAD_NAME/STORE_NAME mapping (module and class bodies, exec): few
+    // frames have one, so it costs a word there instead of in every frame's header.
     rt::Value* localsplus() { return reinterpret_cast<rt::Value*>(this + 1); }
+    const rt::Value* localsplus() const { return reinterpret_cast<const rt::Value*>(this + 1); }
+    rt::Value locals() const { return has_locals ? localsplus()[code->framesize] : rt::Value::null(); }
+    void set_locals(rt::Value mapping) {   // precondition: allocated with LocalsWords extra
+        has_locals = true;
+        localsplus()[code->framesize] = mapping;
+    }
     rt::Value* stack_base() { return localsplus() + code->nlocalsplus; }
     uint32_t lasti() const { return uint32_t(ip - code->instrs) - 1; }
     int line() const { return code->line_of(lasti()); }
@@ -39,5 +47,6 @@ struct Frame {
 
 static_assert(sizeof(Frame) % sizeof(rt::Value) == 0);
 inline constexpr size_t FrameHeaderWords = sizeof(Frame) / sizeof(rt::Value);
+inline constexpr uint32_t LocalsWords = 1;   // the extra slot of a frame with a locals mapping
 
 } // namespace eddy::vm

@@ -184,13 +184,13 @@ inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* a
     f->func = fn;
     f->globals = fn->globals;
     f->builtins = fn->builtins;
-    f->locals = Value::null();
     f->previous = nullptr;
     f->gen = nullptr;
     f->ip = code->instrs;
     f->is_entry = false;
     f->on_data_stack = true;
     f->returns_instance = false;
+    f->has_locals = false;
     Value* lp = f->localsplus();
     for (size_t i = 0; i < n; ++i) lp[i] = args[i];
     for (size_t i = n; i < code->nlocalsplus; ++i) lp[i] = Value::null();
@@ -1040,7 +1040,7 @@ dispatch: {
     }
     TARGET(IMPORT_STAR) {
         SAVE_FRAME();
-        if (rt::import_star(in, TOP(), frame->locals).is_error()) goto error;
+        if (rt::import_star(in, TOP(), frame->locals()).is_error()) goto error;
         --sp;
         DISPATCH();
     }

@@ -21,8 +21,9 @@ Exit run_frame(rt::Interp& in, Frame* entry, rt::Value& result, bool throwing = 
 // ---- frames ----
 // A frame for `code` on the data stack, locals null; RecursionError when the limit is reached.
 // Counts one level of recursion; pop_frame gives it back.
+// `extra_words` past the value stack: LocalsWords for a frame that gets set_locals().
 Frame* push_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func, rt::Dict* globals,
-                  rt::Dict* builtins);
+                  rt::Dict* builtins, uint32_t extra_words = 0);
 void pop_frame(rt::Interp& in, Frame* frame);
 // A frame in malloc'd memory, for a generator (give it back with release_heap_frame, or
 // free_heap_frame where there is no interpreter at hand).

@@ -87,8 +87,8 @@ rt::Result<Value> load_global_slow(rt::Interp& in, Frame* frame, rt::Str* name) 
 }
 
 rt::Result<Value> load_name(rt::Interp& in, Frame* frame, rt::Str* name) {
-    if (!frame->locals.is_null()) {
-        Value v = EDDY_TRY(mapping_lookup(in, frame->locals, name));
+    if (!frame->locals().is_null()) {
+        Value v = EDDY_TRY(mapping_lookup(in, frame->locals(), name));
         if (!v.is_null()) return v;
     }
     Value v = rt::dict_get_str(frame->globals, name);
@@ -98,27 +98,27 @@ rt::Result<Value> load_name(rt::Interp& in, Frame* frame, rt::Str* name) {
 }
 
 rt::Status store_name(rt::Interp& in, Frame* frame, rt::Str* name, Value value) {
-    if (frame->locals.is_null()) {
+    if (frame->locals().is_null()) {
         return in.raise(in.exc.SystemError,
                         "no locals found when storing '" + std::string(name->view()) + "'");
     }
-    if (is_exact_dict(in, frame->locals)) {
-        rt::dict_set_str(in, frame->locals.as<rt::Dict>(), name, value);
+    if (is_exact_dict(in, frame->locals())) {
+        rt::dict_set_str(in, frame->locals().as<rt::Dict>(), name, value);
         return rt::ok();
     }
-    return rt::set_item(in, frame->locals, Value::from_obj(name), value);
+    return rt::set_item(in, frame->locals(), Value::from_obj(name), value);
 }
 
 rt::Status delete_name(rt::Interp& in, Frame* frame, rt::Str* name) {
-    if (frame->locals.is_null()) {
+    if (frame->locals().is_null()) {
         return in.raise(in.exc.SystemError,
                         "no locals when deleting '" + std::string(name->view()) + "'");
     }
-    if (is_exact_dict(in, frame->locals)) {
-        if (!rt::dict_del_str(frame->locals.as<rt::Dict>(), name)) return name_error(in, name);
+    if (is_exact_dict(in, frame->locals())) {
+        if (!rt::dict_del_str(frame->locals().as<rt::Dict>(), name)) return name_error(in, name);
         return rt::ok();
     }
-    if (rt::del_item(in, frame->locals, Value::from_obj(name)).is_error()) {
+    if (rt::del_item(in, frame->locals(), Value::from_obj(name)).is_error()) {
         if (in.exception_matches(in.exc.KeyError)) {
             in.take_exception();
             return name_error(in, name);
@@ -135,9 +135,9 @@ rt::Status delete_global(rt::Interp& in, Frame* frame, rt::Str* name) {
 
 rt::Result<Value> load_classderef(rt::Interp& in, Frame* frame, uint32_t index) {
     rt::CodeObject* code = frame->code;
-    if (!frame->locals.is_null()) {
+    if (!frame->locals().is_null()) {
         auto* name = code->localsplus_names->items()[code->nlocals + index].as<rt::Str>();
-        Value v = EDDY_TRY(mapping_lookup(in, frame->locals, name));
+        Value v = EDDY_TRY(mapping_lookup(in, frame->locals(), name));
         if (!v.is_null()) return v;
     }
     Value v = frame->localsplus()[code->nlocals + index].as<rt::Cell>()->value;
@@ -390,10 +390,10 @@ rt::Status print_expr(rt::Interp& in, Value value) {
 }
 
 rt::Status setup_annotations(rt::Interp& in, Frame* frame) {
-    if (frame->locals.is_null()) return in.raise(in.exc.SystemError, "no locals found when setting up annotations");
-    Value v = EDDY_TRY(mapping_lookup(in, frame->locals, in.names.dunder_annotations));
+    if (frame->locals().is_null()) return in.raise(in.exc.SystemError, "no locals found when setting up annotations");
+    Value v = EDDY_TRY(mapping_lookup(in, frame->locals(), in.names.dunder_annotations));
     if (!v.is_null()) return rt::ok();
-    return rt::set_item(in, frame->locals, Value::from_obj(in.names.dunder_annotations),
+    return rt::set_item(in, frame->locals(), Value::from_obj(in.names.dunder_annotations),
                         Value::from_obj(rt::make_dict(in)));
 }
 
