@@ -128,6 +128,10 @@ CodeObject* make_code_object(Interp& in, std::shared_ptr<const vm::Code> code) {
     bool simple = !(code->flags & special) && code->kwonlyargcount == 0 && co->ncells == 0 &&
                   co->nfrees == 0;
     co->simple_argcount = simple ? code->argcount : -1;
+    constexpr uint32_t binding = vm::CO_VARARGS | vm::CO_VARKEYWORDS;
+    bool simple_coro = (code->flags & vm::CO_COROUTINE) && !(code->flags & binding) &&
+                       code->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0;
+    co->awaited_argcount = simple_coro ? code->argcount : -1;
     co->localsplus_names = interned_tuple(in, code->varnames, &code->cellvars, &code->freevars);
     Tuple* consts = make_tuple(in, code->consts.size());
     co->consts = consts;

@@ -35,6 +35,9 @@ struct CodeObject : Obj {
     // no binding work (no defaults used, *args, **kwargs, keyword-only parameters or cells);
     // -1 otherwise. The VM's fast call path checks only this.
     int32_t simple_argcount = -1;
+    // The same for a coroutine function (simple_argcount is -1 for every generator kind): the
+    // VM's fused `await f(...)` binds such a call by copying the arguments.
+    int32_t awaited_argcount = -1;
 
     // The source line of instruction `index` (0 when unknown).
     int line_of(uint32_t index) const;

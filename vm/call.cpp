@@ -90,6 +90,29 @@ void release_heap_frame(rt::Interp& in, Frame* frame) {
 
 void free_heap_frame(Frame* frame) { std::free(frame); }
 
+Frame* push_coroutine_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func) {
+    VmState& vm = *in.vm;
+    size_t words = FrameHeaderWords + code->framesize;
+    if (vm.stack_top + words > vm.stack_end) return nullptr;
+    auto* f = reinterpret_cast<Frame*>(vm.stack_top);
+    vm.stack_top += words;
+    init_frame(f, code, func, func->globals, func->builtins);
+    f->on_data_stack = true;
+    return f;
+}
+
+Frame* move_frame_to_heap(rt::Interp& in, Frame* frame) {
+    // The frame is the innermost running one, so it is the top of the data stack: everything
+    // it called has returned or moved out already.
+    Frame* f = alloc_heap_frame(in, frame->code, frame->func, frame->globals, frame->builtins);
+    size_t live = size_t(frame->sp - frame->localsplus());
+    std::memcpy(static_cast<void*>(f), frame, sizeof(Frame) + live * sizeof(Value));
+    f->sp = f->localsplus() + live;
+    f->on_data_stack = false;
+    in.vm->stack_top = reinterpret_cast<Value*>(frame);
+    return f;
+}
+
 void trace_frame(Frame* f, rt::Tracer& tracer) {
     tracer.mark(f->code);
     tracer.mark(f->func);

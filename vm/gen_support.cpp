@@ -43,35 +43,36 @@ void gen_raised(rt::Interp& in, rt::Generator* gen) {
 }
 
 void gen_release_frame(rt::Interp& in, rt::Generator* gen) {
-    if (!gen->frame) return;
-    release_heap_frame(in, gen->frame);
+    Frame* f = gen->frame;
+    if (!f) return;
+    if (f->on_data_stack) in.vm->stack_top = reinterpret_cast<Value*>(f);   // never suspended
+    else release_heap_frame(in, f);
     gen->frame = nullptr;
 }
 
-// A call of `code` with n positional arguments binds them to its first n locals and nothing
-// else: exactly n positional parameters, no */** parameters, keyword-only ones or cells.
-static bool takes_exactly(const rt::CodeObject* code, size_t n) {
-    constexpr uint32_t star = CO_VARARGS | CO_VARKEYWORDS;
-    return !(code->flags & star) && code->ncells == 0 && code->nfrees == 0 &&
-           code->code->kwonlyargcount == 0 && size_t(code->code->argcount) == n;
+// Gives back start_awaited_call's frame before any coroutine owns it.
+static void drop_unstarted_frame(rt::Interp& in, Frame* f) {
+    if (f->on_data_stack) in.vm->stack_top = reinterpret_cast<Value*>(f);
+    else release_heap_frame(in, f);
 }
 
 rt::Generator* start_awaited_call(rt::Interp& in, rt::Function* fn, const Value* args, size_t npos,
                                   rt::Tuple* kwnames, Frame* caller) {
     VmState& vm = *in.vm;
     rt::CodeObject* code = fn->code;
-    Frame* f = alloc_heap_frame(in, code, fn, fn->globals, fn->builtins);
-    if (takes_exactly(code, npos) && !kwnames) {
+    Frame* f = push_coroutine_frame(in, code, fn);
+    if (!f) f = alloc_heap_frame(in, code, fn, fn->globals, fn->builtins);
+    if (code->awaited_argcount == int32_t(npos) && !kwnames) {
         // Every parameter gets its positional argument: nothing else to bind.
         Value* lp = f->localsplus();
         for (size_t i = 0; i < npos; ++i) lp[i] = args[i];
     } else if (bind_arguments(in, fn, f, args, npos, kwnames).is_error()) {
-        release_heap_frame(in, f);
+        drop_unstarted_frame(in, f);
         return nullptr;
     }
     if (vm.depth >= vm.recursion_limit) {
         // Where SEND would have raised it, entering the new coroutine (runaway async recursion).
-        release_heap_frame(in, f);
+        drop_unstarted_frame(in, f);
         (void)in.raise(in.exc.RecursionError, "maximum recursion depth exceeded");
         return nullptr;
     }
@@ -90,11 +91,6 @@ rt::Generator* start_awaited_call(rt::Interp& in, rt::Function* fn, const Value*
     f->is_entry = false;
     gen_link(in, g, caller);
     return g;
-}
-
-void recycle_coroutine(rt::Interp& in, rt::Generator* gen) {
-    VmState& vm = *in.vm;
-    if (vm.coro_cache_count < VmState::CoroCacheDepth) vm.coro_cache[vm.coro_cache_count++] = gen;
 }
 
 static bool is_coroutine_like(rt::Interp& in, Value v) {

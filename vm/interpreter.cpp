@@ -236,6 +236,41 @@ inline bool awaits_call_result(rt::Function* fn, const Instr* ip, const Value* c
            ip[2].op() == Op::SEND;
 }
 
+// start_awaited_call's common case, inline: arguments that bind one to one (awaited_argcount),
+// room on the data stack and a recycled coroutine object. Null (nothing done) otherwise.
+inline rt::Generator* start_awaited_call_fast(rt::Interp& in, rt::Function* fn, const Value* args,
+                                              size_t n, Frame* caller) {
+    VmState& vm = *in.vm;
+    rt::CodeObject* code = fn->code;
+    size_t words = FrameHeaderWords + code->framesize;
+    if (code->awaited_argcount != int32_t(n) || !vm.coro_cache_count ||
+        vm.depth >= vm.recursion_limit || vm.stack_top + words > vm.stack_end)
+        return nullptr;
+    auto* f = reinterpret_cast<Frame*>(vm.stack_top);
+    vm.stack_top += words;
+    f->code = code;
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = Value::null();
+    f->ip = code->instrs;
+    f->is_entry = false;
+    f->on_data_stack = true;   // until it suspends (YIELD_VALUE moves it to the heap)
+    f->returns_instance = false;
+    Value* lp = f->localsplus();
+    for (size_t i = 0; i < n; ++i) lp[i] = args[i];
+    for (size_t i = n; i < code->nlocalsplus; ++i) lp[i] = Value::null();
+    f->sp = lp + code->nlocalsplus;
+    rt::Generator* g = vm.coro_cache[--vm.coro_cache_count];
+    g->frame = f;
+    g->exc_state.value = Value::none();
+    g->func = fn;
+    g->recyclable = true;
+    f->gen = g;
+    gen_link(in, g, caller);
+    return g;
+}
+
 [[gnu::noinline]] Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* caller,
                                                 Value sent) {
     VmState& vm = *in.vm;
@@ -807,7 +842,12 @@ dispatch: {
             // Entered inline by SEND: (sub value -- result) in the delegating frame, and jump.
             // Entered by FOR_ITER: the loop is over; the iterator goes and the value is dropped.
             frame = frame->previous;
-            gen_release_frame(in, g);
+            if (g->frame->on_data_stack) {
+                vm.stack_top = reinterpret_cast<Value*>(g->frame);   // it never suspended
+                g->frame = nullptr;
+            } else {
+                gen_release_frame(in, g);
+            }
             LOAD_FRAME();
             if (g->type == in.types.async_generator) [[unlikely]] {
                 // Its asend ends in StopAsyncIteration, raised by the SEND that entered it.
@@ -818,7 +858,9 @@ dispatch: {
                 --sp;
             } else {
                 TOP() = v;   // the stack slot that held the coroutine
-                if (g->recyclable) recycle_coroutine(in, g);
+                // The awaiting frame dropped the only reference: keep it for the next call.
+                if (g->recyclable && vm.coro_cache_count < VmState::CoroCacheDepth)
+                    vm.coro_cache[vm.coro_cache_count++] = g;
             }
             ip = code->instrs + ip[-1].arg();
             DISPATCH();
@@ -1105,6 +1147,7 @@ dispatch: {
         Value v = POP();
         SAVE_FRAME();
         rt::Generator* g = frame->gen;
+        if (frame->on_data_stack) frame = g->frame = move_frame_to_heap(in, frame);
         g->state = rt::GenState::Suspended;
         gen_unlink(in, g);
         Frame* prev = frame->previous;
@@ -1327,7 +1370,8 @@ do_call: {
             SAVE_FRAME();
             rt::Tuple* kw = kwnames;
             kwnames = nullptr;
-            rt::Generator* g = start_awaited_call(in, fn, call_args, call_n - nkw, kw, frame);
+            rt::Generator* g = kw ? nullptr : start_awaited_call_fast(in, fn, call_args, call_n, frame);
+            if (!g) g = start_awaited_call(in, fn, call_args, call_n - nkw, kw, frame);
             if (!g) goto error;
             sp = call_base;
             PUSH(Value::from_obj(g));

@@ -31,6 +31,15 @@ Frame* alloc_heap_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func
                         rt::Dict* globals, rt::Dict* builtins);
 void release_heap_frame(rt::Interp& in, Frame* frame);   // kept for reuse (VmState::frame_cache)
 void free_heap_frame(Frame* frame);
+// A coroutine frame on the data stack, for a coroutine that runs at once under its awaiter (the
+// fused `await f(...)`): it costs what an ordinary call's frame does as long as the coroutine
+// returns or raises without suspending, and moves to the heap (move_frame_to_heap) when it
+// first suspends. Null when the data stack is full (use a heap frame). Counts no recursion
+// level: gen_link does.
+Frame* push_coroutine_frame(rt::Interp& in, rt::CodeObject* code, rt::Function* func);
+// Moves the innermost running frame, a coroutine frame on the data stack, to a heap block and
+// pops it from the data stack; returns the new frame (the caller repoints its generator).
+Frame* move_frame_to_heap(rt::Interp& in, Frame* frame);
 void trace_frame(Frame* frame, rt::Tracer& tracer);
 
 // Binds a call's arguments (positional args[0..npos), then keyword values named by kwnames) to

@@ -102,8 +102,5 @@ void gen_release_frame(rt::Interp& in, rt::Generator* gen);
 // would have entered it. Null with the binding's TypeError pending.
 rt::Generator* start_awaited_call(rt::Interp& in, rt::Function* fn, const rt::Value* args,
                                   size_t npos, rt::Tuple* kwnames, Frame* caller);
-// A coroutine from start_awaited_call returned into the frame awaiting it, which dropped the
-// only reference: keep the object for the next call.
-void recycle_coroutine(rt::Interp& in, rt::Generator* gen);
 
 } // namespace eddy::vm
