@@ -181,9 +181,10 @@ std::string coro_text(Interp& in, Value coro) {
     return s + " done, defined at " + file + ":" + std::to_string(g->code()->code->first_line);
 }
 
-// What the task awaits, as CPython shows it. A task parked on an Event's wait() shows the future
-// CPython's wait() would be awaiting in that state.
+// What the task awaits, as CPython shows it. A task parked on an Event's wait() or sleeping on
+// its timer shows the future CPython's wait() or sleep() would be awaiting in that state.
 Result<std::string> waiter_repr(Interp& in, Value w) {
+    if (w.is_small_int()) return std::string("<Future pending cb=[Task.task_wakeup()]>");
     if (w.as_obj()->type != rt::loop::state(in).event_wait_type) return rt::repr_string(in, w);
     switch (w.as<rt::loop::EventWait>()->state()) {
     case rt::loop::WaitState::Woken: return std::string("<Future finished result=True>");

@@ -39,7 +39,7 @@ static void wake(Interp& in, EventWait* w) {
     Task* t = w->task;
     if (!t) return;
     w->task = nullptr;
-    t->step_value = Value::none();
+    t->step_value() = Value::none();
     t->resume = Resume::Send;
     LoopState& s = state(in);
     if (s.hooks.task_woken) s.hooks.task_woken(in, t, w);
@@ -115,7 +115,7 @@ void event_wait_park(Interp& in, Task* t, EventWait* w) {
     t->fut_waiter = Value::from_obj(w);
     if (w->state() != WaitState::Waiting) {
         // Already set (it was driven by hand past a set()): go on at the next iteration.
-        t->step_value = Value::none();
+        t->step_value() = Value::none();
         t->resume = Resume::Send;
         t->loop.as<EventLoop>()->ready.push(t);
         return;
@@ -131,7 +131,7 @@ bool event_wait_cancel(Interp& in, EventWait* w, Value msg) {
     Task* t = w->task;
     w->task = nullptr;
     w->set_state(WaitState::Cancelled);
-    t->step_value = cancelled_error_for(in, msg);
+    t->step_value() = cancelled_error_for(in, msg);
     t->resume = Resume::Throw;
     LoopState& s = state(in);
     if (s.hooks.task_woken) s.hooks.task_woken(in, t, w);

@@ -97,7 +97,7 @@ static void timer_heapify(std::vector<TimerEntry>& heap) {
 // A heap entry whose handle was cancelled, or whose task stopped sleeping (cancelled).
 static bool timer_stale(Interp& in, const TimerEntry& e) {
     if (e.target->type == state(in).task_type || is_task(in, Value::from_obj(e.target)))
-        return static_cast<Task*>(e.target)->timer_seq != e.seq;
+        return !static_cast<Task*>(e.target)->fut_waiter.is(timer_tag(e.seq));
     return static_cast<Handle*>(e.target)->cancelled;
 }
 
@@ -137,14 +137,15 @@ void handle_cancel(Interp&, Handle* h) {
 // A task's sleep(d): its timer entry, no handle (the task is the target).
 void task_sleep_until(Interp& in, Task* t, double when) {
     EventLoop* loop = t->loop.as<EventLoop>();
-    t->timer_seq = loop->next_seq++;
-    timer_push(loop, {when, t->timer_seq, t});
+    uint64_t seq = loop->next_seq++;
+    t->fut_waiter = timer_tag(seq);
+    timer_push(loop, {when, seq, t});
     (void)in;
 }
 
 void task_timer_cancelled(Task* t) {
-    if (t->timer_seq == 0) return;
-    t->timer_seq = 0;
+    if (!t->sleeping()) return;
+    t->fut_waiter = Value::none();
     t->loop.as<EventLoop>()->cancelled_timers++;
 }
 
@@ -217,8 +218,8 @@ static void collect_due_timers(Interp& in, EventLoop* loop) {
         TimerEntry e = timer_pop(loop);
         if (is_task(in, Value::from_obj(e.target))) {
             auto* t = static_cast<Task*>(e.target);
-            if (t->timer_seq != e.seq) continue;
-            t->timer_seq = 0;
+            if (!t->fut_waiter.is(timer_tag(e.seq))) continue;
+            t->fut_waiter = Value::none();
             t->resume = Resume::TimerFired;
         } else {
             static_cast<Handle*>(e.target)->scheduled = false;

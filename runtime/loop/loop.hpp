@@ -60,14 +60,24 @@ static_assert(sizeof(Future) == 64);
 
 // asyncio.Task (CPython's Lib/asyncio/tasks.py). A task is its own ready-queue entry and its
 // own sleep-timer target: waking it allocates nothing.
+// Two fields do double duty, to keep a waiting task small (96 bytes): `result` holds the argument
+// of the next step while the task is pending (it gets its result only when done, and a done task
+// never steps again), and `fut_waiter` holds, while the task sleeps on its own timer, that
+// timer's sequence number as a small int (sleep's future, in CPython).
 struct Task : Future {
     Value coro = Value::none();
-    Value fut_waiter = Value::none();    // the future it awaits, or None
-    Value step_value = Value::none();    // argument of the next step (see Resume)
+    // The future it awaits, the EventWait it is parked on, its sleep timer's number, or None.
+    Value fut_waiter = Value::none();
     Task* live_prev = nullptr;           // the loop's list of pending tasks (all_tasks)
     Task* live_next = nullptr;
-    uint64_t timer_seq = 0;              // sequence number of its pending sleep timer, 0 if none
+    Value& step_value() { return result; }   // argument of the next step (see Resume)
+    bool sleeping() const { return fut_waiter.is_small_int(); }
 };
+static_assert(sizeof(Task) == 96);
+
+// The sequence number a sleeping task keeps in fut_waiter (the low 47 bits of the timer's: a
+// timer entry that outlives 2^47 later timers could be taken for the task's current one).
+inline Value timer_tag(uint64_t seq) { return Value::from_small_int(int64_t(seq & uint64_t(Value::SmallIntMax))); }
 
 // asyncio.Handle / TimerHandle: a callback with its arguments, cancellable.
 struct Handle : Obj {

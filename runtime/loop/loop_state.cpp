@@ -41,7 +41,6 @@ void trace_future(Obj* o, Tracer& tr) {
     auto* t = static_cast<Task*>(f);
     tr.mark(t->coro);
     tr.mark(t->fut_waiter);
-    tr.mark(t->step_value);
 }
 
 void trace_handle(Obj* o, Tracer& tr) {

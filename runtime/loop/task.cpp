@@ -83,11 +83,11 @@ bool task_cancel(Interp& in, Task* t, Value msg) {
     t->log_traceback = false;
     if (t->state != FutState::Pending) return false;
     future_extra(in, t).num_cancels++;
-    if (t->timer_seq != 0) {
+    if (t->sleeping()) {
         // The sleep's future would be cancelled and wake the task with CancelledError(msg).
         task_timer_cancelled(t);
         set_cancel_msg(in, t, msg);
-        t->step_value = cancelled_error_for(in, msg);
+        t->step_value() = cancelled_error_for(in, msg);
         t->resume = Resume::Throw;
         t->loop.as<EventLoop>()->ready.push(t);
         return true;
@@ -130,7 +130,7 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
     LoopState& s = state(in);
     if (r.is_obj() && r.as_obj()->type == s.sleep_type) {
         auto* sl = r.as<SleepAwaitable>();
-        t->step_value = r;
+        t->step_value() = r;
         t->resume = Resume::Send;
         if (sl->delay <= 0) {
             loop->ready.push(t);   // a pending cancel is thrown in at the next step
@@ -138,7 +138,7 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
             // Cancelled while running: CPython cancels the sleep's future at once, and the
             // task wakes in the next iteration with CancelledError(msg).
             t->must_cancel = false;
-            t->step_value = cancelled_error_for(in, cancel_msg_of(t));
+            t->step_value() = cancelled_error_for(in, cancel_msg_of(t));
             t->resume = Resume::Throw;
             loop->ready.push(t);
         } else {
@@ -169,13 +169,13 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
             return;
         }
         (void)bad_yield(in, t, err);
-        t->step_value = in.take_exception();
+        t->step_value() = in.take_exception();
         t->resume = Resume::Throw;
         loop->ready.push(t);
         return;
     }
     if (r.is_none()) {
-        t->step_value = Value::none();
+        t->step_value() = Value::none();
         t->resume = Resume::Send;
         loop->ready.push(t);
         return;
@@ -183,7 +183,7 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
     auto rep = repr_string(in, r);
     std::string text = rep.is_error() ? (in.take_exception(), std::string("?")) : rep.value();
     (void)bad_yield(in, t, "Task got bad yield: " + text);
-    t->step_value = in.take_exception();
+    t->step_value() = in.take_exception();
     t->resume = Resume::Throw;
     loop->ready.push(t);
 }
@@ -242,8 +242,10 @@ static Status task_step(Interp& in, Task* t, Value exc, Value send) {
     return st;
 }
 
-// Runs the task's queued step (the ready queue holds the task itself).
+// Runs the task's queued step (the ready queue holds the task itself). A task that is done
+// already does nothing (and its result, where step values are kept, stays as it is).
 Status task_run_step(Interp& in, Task* t) {
+    if (t->state != FutState::Pending) return ok();
     switch (t->resume) {
     case Resume::TimerFired:
         // sleep's future got its result in this iteration; the task runs in the next.
@@ -263,16 +265,16 @@ Status task_run_step(Interp& in, Task* t) {
         return task_step(in, t, Value::null(), Value::none());
     }
     case Resume::Throw: {
-        Value e = t->step_value;
-        t->step_value = Value::none();
+        Value e = t->step_value();
+        t->step_value() = Value::none();
         t->resume = Resume::Send;
         return task_step(in, t, e, Value::none());
     }
     case Resume::Send:
         break;
     }
-    Value v = t->step_value;
-    t->step_value = Value::none();
+    Value v = t->step_value();
+    t->step_value() = Value::none();
     return task_step(in, t, Value::null(), v);
 }
 
