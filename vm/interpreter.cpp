@@ -252,7 +252,7 @@ inline rt::Generator* start_awaited_call_fast(rt::Interp& in, rt::Function* fn, 
     f->func = fn;
     f->globals = fn->globals;
     f->builtins = fn->builtins;
-    f->locals = Value::null();
+    f->has_locals = false;
     f->ip = code->instrs;
     f->is_entry = false;
     f->on_data_stack = true;   // until it suspends (YIELD_VALUE moves it to the heap)
