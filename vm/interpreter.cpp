@@ -271,8 +271,8 @@ inline rt::Generator* start_awaited_call_fast(rt::Interp& in, rt::Function* fn, 
     return g;
 }
 
-[[gnu::noinline]] Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* caller,
-                                                Value sent) {
+[[gnu::noinline]] Frame* enter_generator_slow(rt::Interp& in, rt::Generator* gen, Frame* caller,
+                                              Value sent) {
     VmState& vm = *in.vm;
     if (gen->state == rt::GenState::Created && !sent.is_none()) {
         in.raise(in.exc.TypeError, "can't send non-None value to a just-started generator");
@@ -287,6 +287,26 @@ inline rt::Generator* start_awaited_call_fast(rt::Interp& in, rt::Function* fn, 
     f->is_entry = false;
     gen_link(in, gen, caller);
     return f;
+}
+
+// Links a Created or Suspended generator's frame to run under `caller` (SEND, FOR_ITER and
+// `async for` enter it inline) and returns it; null with the exception set when it cannot run.
+// Resuming a suspended one below the recursion limit, the usual case, stays in the loop.
+inline Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* caller, Value sent) {
+    VmState& vm = *in.vm;
+    if (gen->state != rt::GenState::Suspended || vm.depth >= vm.recursion_limit) [[unlikely]]
+        return enter_generator_slow(in, gen, caller, sent);
+    Frame* f = gen->frame;
+    if (f->ip->op() == Op::POP_TOP) ++f->ip;   // `yield v` as a statement drops what it gets
+    else *f->sp++ = sent;
+    f->is_entry = false;
+    gen_link(in, gen, caller);
+    return f;
+}
+
+// GET_ANEXT is followed by the await sequence LOAD_CONST None, SEND (every `async for`).
+inline bool anext_then_send(const Instr* ip, const Value* consts) {
+    return ip[0].op() == Op::LOAD_CONST && consts[ip[0].arg()].is_none() && ip[1].op() == Op::SEND;
 }
 
 } // namespace
@@ -1144,6 +1164,7 @@ dispatch: {
 
     // ---- generators and coroutines ----
     TARGET(YIELD_VALUE) {
+    yield_value:
         Value v = POP();
         SAVE_FRAME();
         rt::Generator* g = frame->gen;
@@ -1267,7 +1288,25 @@ dispatch: {
     TARGET(GET_ANEXT) {
         Value aiter = TOP();
         if (aiter.is_obj() && aiter.as_obj()->type == in.types.async_generator) {
-            PUSH(Value::from_obj(anext_for_loop(in, aiter.as<rt::Generator>())));
+            auto* g = aiter.as<rt::Generator>();
+            rt::AsyncGenOp* op = anext_for_loop(in, g);
+            PUSH(Value::from_obj(op));
+            if (!g->running_async && g->state == rt::GenState::Suspended &&
+                anext_then_send(ip, consts)) {
+                // The next item: enter the generator as the SEND after us would (asend_send with
+                // None), without the two dispatches; its yield comes back to that SEND.
+                ip += 2;
+                op->state = rt::AsyncGenOp::State::Iter;
+                g->running_async = true;
+                SAVE_FRAME();
+                Frame* f = enter_generator_inline(in, g, frame, Value::none());
+                if (!f) {
+                    op->state = rt::AsyncGenOp::State::Closed;
+                    goto error;
+                }
+                frame = f;
+                LOAD_FRAME();
+            }
             DISPATCH();
         }
         SAVE_FRAME();
@@ -1292,6 +1331,10 @@ dispatch: {
     }
     TARGET(ASYNC_GEN_WRAP) {
         frame->gen->wrapped_yield = true;   // read by the asend/athrow that resumed us
+        if (ip->op() == Op::YIELD_VALUE) {
+            ++ip;   // the yield it always precedes, without a dispatch
+            goto yield_value;
+        }
         DISPATCH();
     }
 
