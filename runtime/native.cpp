@@ -403,7 +403,35 @@ NativeFunction* bind_native_method(Interp& in, NativeFunction* method, Value sel
     f->self = self;
     f->owner = method->owner;
     f->module = method->module;
+    f->await_form = method->await_form;
     return f;
+}
+
+void set_await_form(Interp& in, Type* type, const char* name, AwaitFormFn form) {
+    Value v = dict_get_str(type->dict, in.intern(name));
+    if (!v.is_obj() || v.as_obj()->type != in.types.method_descriptor) {
+        std::fprintf(stderr, "eddy: no native method %s.%s for an await form\n", type->name.c_str(), name);
+        std::abort();
+    }
+    v.as<NativeFunction>()->await_form = form;
+}
+
+Result<Value> call_native_await(Interp& in, NativeFunction* fn, const Value* args, size_t n, bool& done) {
+    done = false;
+    const Signature& sig = *fn->sig;
+    if (sig.plain && fn->self.is_null() && n == sig.params.size() && n > 0 &&
+        (!fn->owner || is_subtype(type_of(in, args[0]), fn->owner)))
+        return fn->await_form(in, Args(args, n), done);
+    constexpr size_t Small = 8;
+    if (sig.plain && !fn->self.is_null() && n + 1 == sig.params.size() && n < Small) {
+        // A bound method (`async with`'s __aexit__): its receiver goes first. Every value here
+        // stays rooted by the caller's stack and the bound method.
+        Value buf[Small];
+        buf[0] = fn->self;
+        for (size_t i = 0; i < n; ++i) buf[i + 1] = args[i];
+        return fn->await_form(in, Args(buf, n + 1), done);
+    }
+    return call_native(in, fn, CallArgs{args, n, nullptr});
 }
 
 void add_methods(Interp& in, Type* type, std::initializer_list<NativeDef> defs) {

@@ -40,10 +40,16 @@ struct Signature {
     std::string text;                 // the original "name(params)" for __text_signature__
 };
 
+// What `await f(args)` runs instead of calling f and awaiting what it returns, when f has one
+// (set_await_form): with `done` set, the await's result; otherwise the awaitable f(args) would
+// have returned, which the await then goes on with.
+using AwaitFormFn = Result<Value> (*)(Interp&, Args, bool& done);
+
 // A builtin function, or a native method: unbound in a type's dict (type method_descriptor,
 // `self` null) or bound to a receiver (type builtin_function_or_method, as `[].append`).
 struct NativeFunction : Obj {
     NativeFn fn = nullptr;
+    AwaitFormFn await_form = nullptr;  // `await f(...)` in one step, or null (see above)
     const Signature* sig = nullptr;   // owned by the Interp's signature cache
     Value self = Value::null();       // the bound receiver, or null
     Type* owner = nullptr;            // the type a method belongs to, or null for functions
@@ -55,6 +61,13 @@ struct NativeFunction : Obj {
 NativeFunction* make_native_function(Interp& in, const NativeDef& def, Str* module = nullptr);
 // A bound copy of a method descriptor (what `obj.method` returns without LOAD_METHOD).
 NativeFunction* bind_native_method(Interp& in, NativeFunction* method, Value self);
+
+// Gives the method `name` in `type`'s own dict an await form; bound copies inherit it.
+void set_await_form(Interp& in, Type* type, const char* name, AwaitFormFn form);
+// `await fn(args...)` (args are positional, a bound method's receiver not among them) through
+// fn's await form when the arguments fill its signature exactly; otherwise (`done` false) the
+// ordinary call's result, which the caller awaits as usual.
+Result<Value> call_native_await(Interp& in, NativeFunction* fn, const Value* args, size_t n, bool& done);
 
 // Adds method descriptors for `defs` to `type`'s dict.
 void add_methods(Interp& in, Type* type, std::initializer_list<NativeDef> defs);

@@ -7,7 +7,9 @@
 // Why native: `await q.get()` on a Python coroutine costs a coroutine object, a frame and a few
 // dozen bytecodes, mostly for the case where nothing waits. put()/get() here return a small
 // native coroutine-like object (QueueOp) that does the work when first resumed, as a coroutine
-// would, and suspends only by yielding a waiter future to the task.
+// would, and suspends only by yielding a waiter future to the task. The op is a native awaitable
+// (runtime/loop): `await op` steps it directly. And `await q.get()` / `await q.put(x)` written
+// as such run the methods' await forms, which make no op at all when they need not wait.
 //
 // Storage: a queue whose class keeps Queue's storage hooks (_init/_put/_get and the size
 // methods; queues.py decides, once per class) keeps its items in a std::deque ("fast"). Any
@@ -45,7 +47,6 @@ struct QueueObj : rt::Obj {
     Value finished = Value::none(); // _finished: an Event, set while unfinished == 0
     Value queue = Value::none();    // _queue of a non-fast queue (what its _init stored)
     Value loop = Value::null();     // the loop it bound to (_loop), null until one is needed
-    Value put_done = Value::null(); // a finished future with result None (see op_await)
     Type* op_type = nullptr;        // this interpreter's QueueOp type (no global state)
     bool fast = false;
 };
@@ -72,7 +73,6 @@ void queue_trace(rt::Obj* self, rt::Tracer& tracer) {
     tracer.mark(q->finished);
     tracer.mark(q->queue);
     tracer.mark(q->loop);
-    tracer.mark(q->put_done);
     if (q->op_type) tracer.mark(q->op_type);
 }
 
@@ -173,6 +173,22 @@ Result<EventLoop*> q_get_loop(Interp& in, QueueObj* q) {
 
 // ---- QueueOp: the bodies of `async def get()` and `async def put(item)` ----
 
+// get()'s `return self.get_nowait()` once the queue is not empty: the item, or null while it is
+// empty (the caller waits).
+Result<Value> get_now(Interp& in, QueueObj* q) {
+    if (EDDY_TRY(q_empty(in, q))) return Value::null();
+    if (q->fast) return q_get_nowait(in, q);
+    return rt::call_method(in, Value::from_obj(q), in.intern("get_nowait"), {});
+}
+
+// put()'s `return self.put_nowait(item)` once the queue is not full; false while it is full.
+Result<bool> put_now(Interp& in, QueueObj* q, Value item) {
+    if (EDDY_TRY(q_full(in, q))) return false;
+    if (q->fast) EDDY_CHECK(q_put_nowait(in, q, item));
+    else EDDY_CHECK(rt::call_method(in, Value::from_obj(q), in.intern("put_nowait"), {item}));
+    return true;
+}
+
 // Yields a new waiter future queued on `waiters` (the `await getter` of the while loop).
 Result<Value> op_wait(Interp& in, QueueOp* op, std::deque<Value>& waiters) {
     EventLoop* loop = EDDY_TRY(q_get_loop(in, op->queue));
@@ -184,28 +200,24 @@ Result<Value> op_wait(Interp& in, QueueOp* op, std::deque<Value>& waiters) {
     return Value::from_obj(f);
 }
 
-// One resumption (the send(None) after creation or after the waiter finished): the value to
-// yield, null for `returned None`, or StopIteration(item) pending for get's result.
-Result<Value> op_step(Interp& in, QueueOp* op) {
+// One resumption (the send(None) after creation or after the waiter finished): the future to
+// yield, or `done` and the op's result (get's item, put's None).
+Result<Value> op_step(Interp& in, QueueOp* op, bool& done) {
     if (op->state == OpState::Done)
         return in.raise(in.exc.RuntimeError, "cannot reuse already awaited coroutine");
     QueueObj* q = op->queue;
     op->waiter = Value::null();
     op->state = OpState::Done;   // until it waits again; an error ends it too
     if (op->kind == OpKind::Get) {
-        if (EDDY_TRY(q_empty(in, q))) return op_wait(in, op, q->getters);
-        Value item = q->fast ? q_get_nowait(in, q).value()
-                             : rt::call_method(in, Value::from_obj(q), in.intern("get_nowait"), {}).value();
-        if (item.is_error()) return rt::Error{};
-        if (item.is_none()) return Value::null();
-        return rt::raise_stop_iteration(in, item);
+        Value item = EDDY_TRY(get_now(in, q));
+        if (item.is_null()) return op_wait(in, op, q->getters);
+        done = true;
+        return item;
     }
-    if (EDDY_TRY(q_full(in, q))) return op_wait(in, op, q->putters);
-    Value item = op->item;
+    if (!EDDY_TRY(put_now(in, q, op->item))) return op_wait(in, op, q->putters);
     op->item = Value::none();
-    if (q->fast) EDDY_CHECK(q_put_nowait(in, q, item));
-    else EDDY_CHECK(rt::call_method(in, Value::from_obj(q), in.intern("put_nowait"), {item}));
-    return Value::null();
+    done = true;
+    return Value::none();
 }
 
 // The `except:` clause around `await getter/putter`: take the waiter out and, if it had been
@@ -235,54 +247,39 @@ Status op_abandon(Interp& in, QueueOp* op) {
     return rt::ok();
 }
 
-Result<Value> op_next_slot(Interp& in, Value self) { return op_step(in, self.as<QueueOp>()); }
+// The SEND of `await op` (the op is a native awaitable, runtime/loop): a coroutine's send.
+Result<Value> op_await_step(Interp& in, Value self, Value sent, bool& done) {
+    auto* op = self.as<QueueOp>();
+    if (op->state == OpState::Created && !sent.is_none())
+        return in.raise(in.exc.TypeError, "can't send non-None value to a just-started coroutine");
+    return op_step(in, op, done);
+}
+
+// next(op): a finished step raises StopIteration(result), or is the plain end for None.
+Result<Value> op_next_slot(Interp& in, Value self) {
+    bool done = false;
+    Value v = EDDY_TRY(op_step(in, self.as<QueueOp>(), done));
+    if (!done) return v;
+    if (v.is_none()) return Value::null();
+    return rt::raise_stop_iteration(in, v);
+}
 
 Result<Value> op_iter(Interp&, Args a) { return a[0]; }
 
-// A finished future holding `result`: awaiting it ends at once, without a StopIteration.
-Value done_future(Interp& in, EventLoop* loop, Value result) {
-    Future* f = rt::loop::make_future(in, loop);
-    f->result = result;
-    f->state = FutState::Finished;
-    return Value::from_obj(f);
-}
-
-// op.__await__(): `await q.get()` sends into the op right after this, so the op may run its
-// first step here. When that step completes without waiting, the await gets a finished future
-// (its result is get's item) instead of the op: no StopIteration is raised for the item.
-// Otherwise the op itself is the iterator and its first step happens at the send.
-Result<Value> op_await(Interp& in, Args a) {
-    auto* op = a[0].as<QueueOp>();
-    QueueObj* q = op->queue;
-    EventLoop* loop = rt::loop::state(in).running_loop;
-    if (op->state != OpState::Created || !q->fast || !loop) return a[0];
-    if (op->kind == OpKind::Get) {
-        if (q->items.empty()) return a[0];
-        op->state = OpState::Done;
-        Value item = EDDY_TRY(q_get_nowait(in, q));
-        return done_future(in, loop, item);
-    }
-    if (q->limit > 0 && double(q->items.size()) >= q->limit) return a[0];
-    op->state = OpState::Done;
-    Value item = op->item;
-    op->item = Value::none();
-    EDDY_CHECK(q_put_nowait(in, q, item));
-    if (q->put_done.is_null()) q->put_done = done_future(in, loop, Value::none());
-    return q->put_done;
-}
+// op.__await__(): the op is its own await iterator, as a coroutine's is a wrapper of it.
+Result<Value> op_await(Interp&, Args a) { return a[0]; }
 
 Result<Value> op_send(Interp& in, Args a) {
-    auto* op = a[0].as<QueueOp>();
-    if (op->state == OpState::Created && !a[1].is_none())
-        return in.raise(in.exc.TypeError, "can't send non-None value to a just-started coroutine");
-    Value v = EDDY_TRY(op_step(in, op));
-    if (v.is_null()) return rt::raise_stop_iteration(in, Value::none());
+    bool done = false;
+    Value v = EDDY_TRY(op_await_step(in, a[0], a[1], done));
+    if (done) return rt::raise_stop_iteration(in, v);
     return v;
 }
 
 Result<Value> op_next(Interp& in, Args a) {
-    Value v = EDDY_TRY(op_step(in, a[0].as<QueueOp>()));
-    if (v.is_null()) return rt::raise_stop_iteration(in, Value::none());
+    bool done = false;
+    Value v = EDDY_TRY(op_step(in, a[0].as<QueueOp>(), done));
+    if (done) return rt::raise_stop_iteration(in, v);
     return v;
 }
 
@@ -337,6 +334,28 @@ Result<Value> queue__setup(Interp& in, Args a) {
 
 Result<Value> queue_put(Interp& in, Args a) { return make_op(in, self_of(a), OpKind::Put, a[1]); }
 Result<Value> queue_get(Interp& in, Args a) { return make_op(in, self_of(a), OpKind::Get, Value::none()); }
+
+// `await q.put(item)` / `await q.get()` (the methods' await forms): on a fast queue, what the
+// op's first step would do, without the op, when it does not wait; otherwise the op, which the
+// await goes on with. Its step checks again, which only a fast queue may do unseen (another
+// queue's full()/empty() may be Python code with visible effects).
+Result<Value> queue_put_await(Interp& in, Args a, bool& done) {
+    if (self_of(a)->fast && EDDY_TRY(put_now(in, self_of(a), a[1]))) {
+        done = true;
+        return Value::none();
+    }
+    return queue_put(in, a);
+}
+
+Result<Value> queue_get_await(Interp& in, Args a, bool& done) {
+    Value item = Value::null();
+    if (self_of(a)->fast) item = EDDY_TRY(get_now(in, self_of(a)));
+    if (!item.is_null()) {
+        done = true;
+        return item;
+    }
+    return queue_get(in, a);
+}
 
 Result<Value> queue_put_nowait(Interp& in, Args a) {
     EDDY_CHECK(q_put_nowait(in, self_of(a), a[1]));
@@ -466,7 +485,11 @@ void init_queue_types(Interp& in, rt::Module* m) {
     rt::add_getset(in, t, "_finished", queue_get_finished, nullptr);
     rt::add_getset(in, t, "_loop", queue_get_loop_attr, nullptr);
     rt::add_getset(in, t, "_queue", queue_get_queue, queue_set_queue);
-    rt::dict_set_str(in, t->dict, in.intern("_op_type"), Value::from_obj(make_op_type(in)));
+    rt::set_await_form(in, t, "put", queue_put_await);
+    rt::set_await_form(in, t, "get", queue_get_await);
+    Type* op_type = make_op_type(in);
+    rt::loop::register_native_awaitable(in, op_type, op_await_step);
+    rt::dict_set_str(in, t->dict, in.intern("_op_type"), Value::from_obj(op_type));
     finish_native_type(in, t);
     rt::add_slot_wrappers(in, t);
     set_module_attr(in, m, "_QueueCore", Value::from_obj(t));

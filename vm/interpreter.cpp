@@ -12,6 +12,7 @@
 #include "runtime/int_object.hpp"
 #include "runtime/interp.hpp"
 #include "runtime/list_object.hpp"
+#include "runtime/native.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/range_object.hpp"
 #include "runtime/set_object.hpp"
@@ -227,13 +228,17 @@ inline rt::AsyncGenOp* anext_for_loop(rt::Interp& in, rt::Generator* gen) {
     return op;
 }
 
-// The call just executed is `await fn(...)` of a coroutine function: the next instructions are
-// the await sequence GET_AWAITABLE 0, LOAD_CONST None, SEND.
+// The call just executed is awaited: the next instructions are the await sequence
+// GET_AWAITABLE, LOAD_CONST None, SEND (after a plain `await`, or `async with`'s __aexit__).
+inline bool awaits_result(const Instr* ip, const Value* consts) {
+    return ip[0].op() == Op::GET_AWAITABLE && ip[1].op() == Op::LOAD_CONST &&
+           consts[ip[1].arg()].is_none() && ip[2].op() == Op::SEND;
+}
+
+// ... and it is `await fn(...)` of a coroutine function.
 inline bool awaits_call_result(rt::Function* fn, const Instr* ip, const Value* consts) {
     constexpr uint32_t kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
-    return (fn->code->flags & kinds) == CO_COROUTINE && ip[0].op() == Op::GET_AWAITABLE &&
-           ip[0].arg() == 0 && ip[1].op() == Op::LOAD_CONST && consts[ip[1].arg()].is_none() &&
-           ip[2].op() == Op::SEND;
+    return (fn->code->flags & kinds) == CO_COROUTINE && ip[0].arg() == 0 && awaits_result(ip, consts);
 }
 
 // start_awaited_call's common case, inline: arguments that bind one to one (awaited_argcount),
@@ -1459,6 +1464,21 @@ do_call: {
             LOAD_FRAME();
             DISPATCH();
         }
+    }
+    if ((t == in.types.method_descriptor || t == in.types.native_function) && !kwnames &&
+        call_callee.as<rt::NativeFunction>()->await_form && awaits_result(ip, consts)) {
+        // `await obj.method(...)` of a native method with an await form (a queue's get/put, a
+        // lock's acquire/__aexit__): finished at once, its result lands past the await loop
+        // with no awaitable made; otherwise the await goes on with the awaitable it returns.
+        SAVE_FRAME();
+        bool done = false;
+        auto* nf = call_callee.as<rt::NativeFunction>();
+        Value v = rt::call_native_await(in, nf, call_args, call_n, done).value();
+        if (v.is_error()) goto error;
+        sp = call_base;
+        PUSH(v);
+        if (done) ip = code->instrs + ip[2].arg();
+        DISPATCH();
     }
     SAVE_FRAME();
     rt::Tuple* kw = kwnames;

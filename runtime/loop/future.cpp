@@ -178,10 +178,21 @@ Result<Value> future_exception(Interp& in, Future* f) {
     return f->exception.is_null() ? Value::none() : f->exception;
 }
 
+static AwaitStepFn await_step_of(const LoopState& s, const Type* t) {
+    for (const NativeAwaitKind& k : s.await_kinds)
+        if (k.type == t) return k.step;
+    return nullptr;
+}
+
 bool is_native_awaitable(Interp& in, Value v) {
     if (!v.is_obj() || !in.loop_state) return false;
+    const LoopState& s = *in.loop_state;
     Type* t = v.as_obj()->type;
-    return t == state(in).sleep_type || t == state(in).event_wait_type || is_future(in, v);
+    return t == s.sleep_type || t == s.event_wait_type || await_step_of(s, t) || is_future(in, v);
+}
+
+void register_native_awaitable(Interp& in, Type* type, AwaitStepFn step) {
+    state(in).await_kinds.push_back(NativeAwaitKind{type, step});
 }
 
 // Future.__await__ (FutureIter): yield the future while pending, then its result. A sleep
@@ -201,6 +212,10 @@ Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& ha
     if (sub.as_obj()->type == s.event_wait_type) {
         handled = true;
         return event_wait_send(in, sub.as<EventWait>(), done);
+    }
+    if (AwaitStepFn step = await_step_of(s, sub.as_obj()->type)) {
+        handled = true;
+        return step(in, sub, sent, done);
     }
     if (!is_future(in, sub)) return Value::null();
     handled = true;

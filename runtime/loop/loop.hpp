@@ -168,6 +168,16 @@ struct LoopHooks {
     void (*timer_fired)(Interp&, Obj* target) = nullptr;
 };
 
+// A native awaitable that is its own await iterator (what a queue's get()/put() or a lock's
+// acquire() returns): SEND runs its step, which gives what to yield, or sets `done` and gives
+// the await's result; no __await__ method, StopIteration or finished future in between.
+using AwaitStepFn = Result<Value> (*)(Interp& in, Value self, Value sent, bool& done);
+
+struct NativeAwaitKind {
+    Type* type;
+    AwaitStepFn step;
+};
+
 // Per-interpreter asyncio state: the types (made by stdlib's _asyncio), the running loop, the
 // current task, the futures whose exception nobody retrieved. A GC root source.
 struct LoopState final : RootSource {
@@ -197,6 +207,7 @@ struct LoopState final : RootSource {
     uint64_t task_counter = 0;
     std::vector<Obj*> unretrieved;       // futures finished with an exception (reported at close)
     LoopHooks hooks;
+    std::vector<NativeAwaitKind> await_kinds;   // see register_native_awaitable
     // What counts as a coroutine for run_until_complete (set by the stdlib module).
     bool (*is_coroutine)(Interp&, Value) = nullptr;
 };
@@ -226,6 +237,8 @@ inline int32_t task_num_cancels(const Task* t) { return t->extra ? t->extra->num
 Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& handled);
 // Future.__await__'s iterator is the future itself (and a sleep is its own iterator).
 bool is_native_awaitable(Interp& in, Value v);
+// Makes instances of exactly `type` native awaitables stepped by `step` (see AwaitStepFn).
+void register_native_awaitable(Interp& in, Type* type, AwaitStepFn step);
 
 // ---- tasks (tasks.py) ----
 // A task of type `type` (Task or a subclass; null for Task) scheduled to start soon.

@@ -138,6 +138,7 @@ void LoopState::trace_roots(Tracer& tr) {
     tr.mark(sigint_task);
     tr.mark(sleep0);
     for (Obj* o : unretrieved) tr.mark(o);
+    for (const NativeAwaitKind& k : await_kinds) tr.mark(k.type);
 }
 
 LoopState& state(Interp& in) {
