@@ -137,7 +137,7 @@ Result<Value> task_new(Interp& in, Type* type, rt::CallArgs args) {
     rt::CallArgs rest{args.values + 1, args.count - 1, args.kwnames};
     EDDY_CHECK(bind_keywords_only(in, rest, "Task", {"loop", "name", "context"}, kw));
     Value coro = args.values[0];
-    if (is_queue_op(in, coro)) coro = EDDY_TRY(queue_op_coroutine(in, coro));
+    if (is_native_op(in, coro)) coro = EDDY_TRY(native_op_coroutine(in, coro));
     if (!is_coroutine(in, coro)) {
         std::string r = EDDY_TRY(rt::repr_string(in, coro));
         return in.raise(in.exc.TypeError, "a coroutine was expected, got " + r);

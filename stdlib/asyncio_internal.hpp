@@ -23,13 +23,21 @@ void init_future_types(Interp& in, rt::Module* m);   // asyncio_future.cpp
 void init_loop_types(Interp& in, rt::Module* m);     // asyncio_loop.cpp
 void init_queue_types(Interp& in, rt::Module* m);    // asyncio_queue.cpp
 void init_event_types(Interp& in, rt::Module* m);    // asyncio_event.cpp
+void init_lock_types(Interp& in, rt::Module* m);     // asyncio_locks.cpp
 
-// What Queue.get()/put() return (asyncio_queue.cpp): coroutine-like, but a task needs a real
-// coroutine, which queue_op_coroutine wraps it in. task_coroutine does that where tasks start.
+// What Queue.get()/put() (asyncio_queue.cpp) and Lock/Semaphore's acquire()/__aenter__()/
+// __aexit__() (asyncio_locks.cpp) return: coroutine-like ops, but a task needs a real
+// coroutine, which native_op_coroutine wraps one in. task_coroutine does that where tasks start.
 bool is_queue_op(Interp& in, Value v);
 Result<Value> queue_op_coroutine(Interp& in, Value v);
+bool is_lock_op(Interp& in, Value v);
+Result<Value> lock_op_coroutine(Interp& in, Value v);
+inline bool is_native_op(Interp& in, Value v) { return is_queue_op(in, v) || is_lock_op(in, v); }
+inline Result<Value> native_op_coroutine(Interp& in, Value v) {
+    return is_queue_op(in, v) ? queue_op_coroutine(in, v) : lock_op_coroutine(in, v);
+}
 inline Result<Value> task_coroutine(Interp& in, Value v) {
-    return is_queue_op(in, v) ? queue_op_coroutine(in, v) : Result<Value>(v);
+    return is_native_op(in, v) ? native_op_coroutine(in, v) : Result<Value>(v);
 }
 
 // What ensure_future and run_until_complete run as a task (asyncio_module.cpp): a coroutine as

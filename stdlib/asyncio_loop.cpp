@@ -79,7 +79,7 @@ Result<Value> loop_create_future(Interp& in, Args a) {
 Result<Value> loop_create_task(Interp& in, Args a) {
     EDDY_CHECK(check_not_closed(in, lp(a)));
     Value coro = a[1];
-    if (is_queue_op(in, coro)) coro = EDDY_TRY(queue_op_coroutine(in, coro));
+    if (is_native_op(in, coro)) coro = EDDY_TRY(native_op_coroutine(in, coro));
     if (!is_coroutine(in, coro)) {
         std::string r = EDDY_TRY(rt::repr_string(in, coro));
         return in.raise(in.exc.TypeError, "a coroutine was expected, got " + r);

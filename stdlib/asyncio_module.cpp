@@ -72,7 +72,7 @@ static Result<EventLoop*> running_loop(Interp& in) {
 
 Result<Value> awaitable_coroutine(Interp& in, Value v) {
     if (is_coroutine(in, v)) return v;
-    if (is_queue_op(in, v)) return queue_op_coroutine(in, v);
+    if (is_native_op(in, v)) return native_op_coroutine(in, v);
     if (rt::type_lookup(rt::type_of(in, v), in.names.dunder_await).is_null())
         return in.raise(in.exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
     Value waiting = EDDY_TRY(rt::import_module(in, "asyncio.waiting"));
@@ -144,7 +144,7 @@ Result<Value> not_a_coroutine(Interp& in, Value coro) {
 }
 
 Result<Value> asyncio_create_task(Interp& in, Args a) {
-    if (!is_coroutine(in, a[0]) && !is_queue_op(in, a[0])) return not_a_coroutine(in, a[0]);
+    if (!is_coroutine(in, a[0]) && !is_native_op(in, a[0])) return not_a_coroutine(in, a[0]);
     EventLoop* loop = EDDY_TRY(running_loop(in));
     Value coro = EDDY_TRY(task_coroutine(in, a[0]));
     return Value::from_obj(EDDY_TRY(rt::loop::make_task(in, loop, coro, a[1])));
@@ -160,7 +160,7 @@ Result<Value> asyncio_ensure_future(Interp& in, Args a) {
 
 Result<Value> asyncio_isfuture(Interp& in, Args a) { return Value::boolean(rt::loop::is_future(in, a[0])); }
 Result<Value> asyncio_iscoroutine(Interp& in, Args a) {
-    return Value::boolean(is_coroutine(in, a[0]) || is_queue_op(in, a[0]));
+    return Value::boolean(is_coroutine(in, a[0]) || is_native_op(in, a[0]));
 }
 
 Result<Value> asyncio__make_cancelled_error(Interp& in, Args a) {
@@ -198,6 +198,7 @@ Result<Value> init__asyncio(Interp& in) {
     init_loop_types(in, m);
     init_queue_types(in, m);
     init_event_types(in, m);
+    init_lock_types(in, m);
     set_module_attr(in, m, "CancelledError", Value::from_obj(s.cancelled_error));
     set_module_attr(in, m, "InvalidStateError", Value::from_obj(s.invalid_state_error));
     set_module_attr(in, m, "TimeoutError", Value::from_obj(in.exc.TimeoutError));

@@ -7,6 +7,7 @@
 #include "runtime/exception_object.hpp"
 #include "runtime/function_object.hpp"
 #include "runtime/interp.hpp"
+#include "runtime/native.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/traceback.hpp"
 #include "runtime/tuple_object.hpp"
@@ -146,20 +147,27 @@ static rt::Result<Value> lookup_special(rt::Interp& in, Value obj, rt::Str* name
     return attr;
 }
 
-rt::Result<Value> before_with(rt::Interp& in, Value mgr, Value* exit_out, bool async) {
-    rt::Str* enter_name = async ? in.names.dunder_aenter : in.names.dunder_enter;
-    rt::Str* exit_name = async ? in.names.dunder_aexit : in.names.dunder_exit;
+static rt::Error not_a_context_manager(rt::Interp& in, Value mgr, bool async, const char* missed) {
     std::string what = async ? "asynchronous context manager protocol" : "context manager protocol";
     std::string tn(rt::type_name(in, mgr));
-    Value enter = EDDY_TRY(lookup_special(in, mgr, enter_name));
-    if (enter.is_null())
-        return in.raise(in.exc.TypeError, "'" + tn + "' object does not support the " + what);
+    return in.raise(in.exc.TypeError, "'" + tn + "' object does not support the " + what + missed);
+}
+
+rt::Result<Value> before_with(rt::Interp& in, Value mgr, Value* exit_out, bool async, bool* awaited) {
+    rt::Str* enter_name = async ? in.names.dunder_aenter : in.names.dunder_enter;
+    rt::Str* exit_name = async ? in.names.dunder_aexit : in.names.dunder_exit;
+    // An __aenter__ with an await form (an asyncio lock's) is called unbound: no bound method.
+    Value enter_attr = awaited ? rt::type_lookup(rt::type_of(in, mgr), enter_name) : Value::null();
+    bool await_form = enter_attr.is_obj() && enter_attr.as_obj()->type == in.types.method_descriptor &&
+                      enter_attr.as<rt::NativeFunction>()->await_form;
+    Value enter = await_form ? enter_attr : EDDY_TRY(lookup_special(in, mgr, enter_name));
+    if (enter.is_null()) return not_a_context_manager(in, mgr, async, "");
     Value exit = EDDY_TRY(lookup_special(in, mgr, exit_name));
-    if (exit.is_null()) {
-        return in.raise(in.exc.TypeError, "'" + tn + "' object does not support the " + what +
-                                              (async ? " (missed __aexit__ method)" : " (missed __exit__ method)"));
-    }
+    if (exit.is_null())
+        return not_a_context_manager(in, mgr, async,
+                                     async ? " (missed __aexit__ method)" : " (missed __exit__ method)");
     *exit_out = exit;
+    if (await_form) return rt::call_native_await(in, enter.as<rt::NativeFunction>(), &mgr, 1, *awaited);
     return rt::call(in, enter, {});
 }
 

@@ -1329,9 +1329,13 @@ dispatch: {
     }
     TARGET(BEFORE_ASYNC_WITH) {
         SAVE_FRAME();
-        Value v = before_with(in, TOP(), sp - 1, true).value();
+        // An __aenter__ with an await form (an asyncio lock's) may finish the await that follows
+        // at once: its result lands past the SEND loop.
+        bool fused = awaits_result(ip, consts), done = false;
+        Value v = before_with(in, TOP(), sp - 1, true, fused ? &done : nullptr).value();
         if (v.is_error()) goto error;
         PUSH(v);
+        if (done) ip = code->instrs + ip[2].arg();
         DISPATCH();
     }
     TARGET(ASYNC_GEN_WRAP) {

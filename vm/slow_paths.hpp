@@ -58,8 +58,11 @@ rt::Error do_raise(rt::Interp& in, rt::Value exc, rt::Value cause);
 // Bare `raise`: re-raises the handled exception, or RuntimeError "No active exception to reraise".
 rt::Error do_reraise(rt::Interp& in);
 rt::Result<bool> check_exc_match(rt::Interp& in, rt::Value exc, rt::Value type);
-// (mgr -- bound_exit enter_result): out[0] = exit, returns the __enter__ result.
-rt::Result<rt::Value> before_with(rt::Interp& in, rt::Value mgr, rt::Value* exit_out, bool async);
+// (mgr -- bound_exit enter_result): out[0] = exit, returns the __enter__ result. `awaited`
+// (async only, the result is awaited next): an __aenter__ with an await form runs it, and
+// sets *awaited when that finished the await (the result is then the await's).
+rt::Result<rt::Value> before_with(rt::Interp& in, rt::Value mgr, rt::Value* exit_out, bool async,
+                                  bool* awaited = nullptr);
 rt::Result<rt::Value> with_except_start(rt::Interp& in, rt::Value exit, rt::Value exc);
 // An exception is passing through `frame` at instruction `lasti`: makes the pending exception an
 // instance, chains __context__ when `chain` and it has none yet, adds the traceback entry.

@@ -1,19 +1,19 @@
 # asyncio/locks.py: Lock, Event, Condition, Semaphore, BoundedSemaphore and Barrier, with the
-# behaviour of CPython 3.11's asyncio/locks.py (same wake-up order, same messages), written over
-# the core's public API only: loop.create_future() and the Future methods. Event is the
-# exception: its state and waiting are native (_asyncio._EventCore).
+# behaviour of CPython 3.11's asyncio/locks.py (same wake-up order, same messages). Lock,
+# Semaphore and BoundedSemaphore keep their state and hot methods (acquire, release, locked,
+# __aenter__, __aexit__) in the native _asyncio._LockCore (stdlib/asyncio_locks.cpp), Event its
+# state and waiting in _asyncio._EventCore; the rest is written over the core's public API:
+# loop.create_future() and the Future methods.
 #
 # Contract with the package: asyncio/__init__.py binds the core names imported below
 # (CancelledError, get_running_loop) before it imports this module.
 #
-# Waiter queues are deques of futures, as in CPython (FIFO: append at the end, wake from the front;
-# a woken waiter removes itself from the front in O(1), where a list shifts all the others). The
-# hot paths (an uncontended acquire/release, waiting on an Event that is already set) touch only
-# attributes and never create a future.
+# Condition's waiter queue is a deque of futures, as in CPython (FIFO: append at the end, wake
+# from the front; a woken waiter removes itself from the front in O(1)).
 
 from collections import deque
 
-from _asyncio import _EventCore
+from _asyncio import _EventCore, _LockCore
 
 from . import CancelledError, get_running_loop
 
@@ -46,24 +46,27 @@ async def _aenter_acquire(self):
     return None
 
 
-# A finished future, made in the first running loop that needs it: awaiting it ends at once
-# (whatever the loop), so __aexit__ can return it instead of being a coroutine.
-_done = None
-
-
-def _finished_future():
-    global _done
-    fut = get_running_loop().create_future()
-    fut.set_result(None)
-    _done = fut
-    return fut
-
-
-def _aexit_release(self, exc_type, exc, tb):
-    # CPython's `async def __aexit__(...): self.release()`, without a coroutine and its frame
-    # on every `async with`: release() runs at the call, which `async with` awaits at once.
+async def _aexit_release(self, exc_type, exc, tb):
+    # CPython's mixin: the release happens when the result is awaited.
     self.release()
-    return _done or _finished_future()
+
+
+async def _op_coroutine(op):
+    # What create_task(lock.acquire()) runs: a task drives real coroutines only.
+    return await op
+
+
+# A class that overrides acquire() or release() makes _LockCore's __aenter__/__aexit__ call
+# them through Python; decided once per class.
+_fast_classes = {}
+
+
+def _is_fast(cls):
+    fast = _fast_classes.get(cls)
+    if fast is None:
+        fast = cls.acquire is _LockCore.acquire and cls.release is _LockCore.release
+        _fast_classes[cls] = fast
+    return fast
 
 
 def _describe(obj, extra):
@@ -78,73 +81,21 @@ def _with_waiters(extra, waiters):
     return extra
 
 
-class Lock:
+class Lock(_LockCore):
     """Primitive lock objects: acquire() waits while the lock is held; waiters are served
-    in FIFO order."""
+    in FIFO order. acquire/release/locked and the `async with` methods are native."""
 
-    _loop = None
-    _get_loop = _get_loop
-    __aenter__ = _aenter_acquire
-    __aexit__ = _aexit_release
+    # Looked up by the native core.
+    _deque = deque
+    _op_coroutine = staticmethod(_op_coroutine)
+    _aenter_acquire = staticmethod(_aenter_acquire)
 
     def __init__(self):
-        self._waiters = None
-        self._locked = False
+        self._setup(0, 1, _is_fast(type(self)))
 
     def __repr__(self):
         extra = 'locked' if self._locked else 'unlocked'
         return _describe(self, _with_waiters(extra, self._waiters))
-
-    def locked(self):
-        """Return True if lock is acquired."""
-        return self._locked
-
-    async def acquire(self):
-        """Acquire a lock, waiting until it is unlocked; return True."""
-        # A free lock is taken at once unless a live waiter is queued ahead of us (waiters
-        # that were cancelled do not count, as in CPython 3.11.7).
-        if not self._locked and (not self._waiters or
-                                 all(w.cancelled() for w in self._waiters)):
-            self._locked = True
-            return True
-        if self._waiters is None:
-            self._waiters = deque()
-        loop = get_running_loop()
-        if loop is not self._loop:
-            loop = self._get_loop()  # binds to the loop, or raises
-        fut = loop.create_future()
-        self._waiters.append(fut)
-        # The finally runs before the CancelledError handler so that a cancelled waiter
-        # is out of the queue before it wakes the next one (never itself).
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
-        self._locked = True
-        return True
-
-    def release(self):
-        """Release a lock and let the first waiter, if any, proceed."""
-        if self._locked:
-            self._locked = False
-            if self._waiters:
-                self._wake_up_first()
-        else:
-            raise RuntimeError('Lock is not acquired.')
-
-    def _wake_up_first(self):
-        # Wake only the first waiter. A waiter that is already done will wake up later and
-        # either take the lock or, if it was cancelled meanwhile, pass the turn on.
-        if not self._waiters:
-            return
-        fut = self._waiters[0]
-        if not fut.done():
-            fut.set_result(True)
 
 
 class Event(_EventCore):
@@ -233,92 +184,30 @@ class Condition:
         self.notify(len(self._waiters))
 
 
-class Semaphore:
+class Semaphore(_LockCore):
     """A counter that acquire() decrements, waiting while it is zero, and release()
-    increments."""
+    increments. acquire/release/locked and the `async with` methods are native."""
 
-    _loop = None
-    _get_loop = _get_loop
-    __aenter__ = _aenter_acquire
-    __aexit__ = _aexit_release
+    _deque = deque
+    _op_coroutine = staticmethod(_op_coroutine)
+    _aenter_acquire = staticmethod(_aenter_acquire)
+    _kind = 1
 
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = None
-        self._value = value
+        self._setup(self._kind, value, _is_fast(type(self)))
 
     def __repr__(self):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
         return _describe(self, _with_waiters(extra, self._waiters))
 
-    def locked(self):
-        """Returns True if semaphore cannot be acquired immediately."""
-        if self._value == 0:
-            return True
-        if self._waiters:
-            for w in self._waiters:
-                if not w.cancelled():
-                    return True
-        return False
-
-    async def acquire(self):
-        """Decrement the counter, first waiting until it is above zero; return True."""
-        # `not self.locked()`, with the call made only when there are waiters to look at.
-        if self._value != 0 and (not self._waiters or not self.locked()):
-            self._value -= 1
-            return True
-        if self._waiters is None:
-            self._waiters = deque()
-        loop = get_running_loop()
-        if loop is not self._loop:
-            loop = self._get_loop()  # binds to the loop, or raises
-        fut = loop.create_future()
-        self._waiters.append(fut)
-        # As in Lock.acquire: leave the queue before handling a cancel.
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            # Woken (and counted) but cancelled before running: give the unit back.
-            if not fut.cancelled():
-                self._value += 1
-                self._wake_up_next()
-            raise
-        if self._value > 0:
-            self._wake_up_next()
-        return True
-
-    def release(self):
-        """Increment the counter and wake the first waiting task, if any."""
-        self._value += 1
-        if self._waiters:
-            self._wake_up_next()
-
-    def _wake_up_next(self):
-        # The woken waiter's unit is taken here, so no later acquire() can overtake it.
-        if not self._waiters:
-            return
-        for fut in self._waiters:
-            if not fut.done():
-                self._value -= 1
-                fut.set_result(True)
-                return
-
 
 class BoundedSemaphore(Semaphore):
-    """A Semaphore whose release() refuses to raise the counter above its initial value."""
+    """A Semaphore whose release() refuses to raise the counter above its initial value
+    (the native release checks _bound_value)."""
 
-    def __init__(self, value=1):
-        self._bound_value = value
-        super().__init__(value)
-
-    def release(self):
-        if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
-        super().release()
+    _kind = 2
 
 
 # Barrier states; the strings are what CPython's _BarrierState enum values print as.
