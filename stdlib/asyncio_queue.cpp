@@ -393,15 +393,23 @@ Result<Value> queue_task_done(Interp& in, Args a) {
     return Value::none();
 }
 
-Value waiter_list(Interp& in, const std::deque<Value>& waiters) {
+// _getters/_putters: a copy of the waiting futures, in a deque as CPython keeps them (a list
+// where collections.deque is missing).
+Result<Value> waiter_list(Interp& in, QueueObj* q, const std::deque<Value>& waiters) {
     rt::List* l = rt::make_list(in);
     l->items.assign(waiters.begin(), waiters.end());
-    return Value::from_obj(l);
+    Value deque = registered(in, q, "_deque");
+    if (deque.is_null() || deque.is_none()) return Value::from_obj(l);
+    return rt::call(in, deque, {Value::from_obj(l)});
 }
 
 Result<Value> queue_get_maxsize(Interp&, Args a) { return self_of(a)->maxsize; }
-Result<Value> queue_get_getters(Interp& in, Args a) { return waiter_list(in, self_of(a)->getters); }
-Result<Value> queue_get_putters(Interp& in, Args a) { return waiter_list(in, self_of(a)->putters); }
+Result<Value> queue_get_getters(Interp& in, Args a) {
+    return waiter_list(in, self_of(a), self_of(a)->getters);
+}
+Result<Value> queue_get_putters(Interp& in, Args a) {
+    return waiter_list(in, self_of(a), self_of(a)->putters);
+}
 Result<Value> queue_get_unfinished(Interp&, Args a) { return Value::from_small_int(self_of(a)->unfinished); }
 Result<Value> queue_get_finished(Interp&, Args a) { return self_of(a)->finished; }
 Result<Value> queue_get_loop_attr(Interp&, Args a) {

@@ -54,6 +54,7 @@ class Queue(_QueueCore):
     # Looked up by the native core.
     _QueueEmpty = QueueEmpty
     _QueueFull = QueueFull
+    _deque = _deque
     _op_coroutine = staticmethod(_op_coroutine)
 
     def __init__(self, maxsize=0):

@@ -88,7 +88,7 @@ async def main():
     w.cancel()
     await asyncio.sleep(0)
     q2.put_nowait('z')
-    print('cancelled getter', w.cancelled(), await q2.get(), len(q2._getters))
+    print('cancelled getter', w.cancelled(), await q2.get(), q2._getters)
 
 
 by_hand()
