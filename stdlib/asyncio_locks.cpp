@@ -318,9 +318,22 @@ Value make_op(Interp& in, LockObj* l, OpKind kind) {
 
 // ---- _LockCore's methods ----
 
+// The op type the core keeps in its own dict; found along the MRO by what it is, so that a
+// subclass's own `_op_type` attribute changes nothing.
+Type* find_op_type(Interp& in, Type* type) {
+    rt::Str* name = in.intern("_op_type");
+    for (Type* b : type->mro) {
+        Value v = rt::dict_get_str(b->dict, name);
+        if (v.is_obj() && v.as_obj()->type == in.types.type && v.as<Type>()->next == op_next_slot)
+            return v.as<Type>();
+    }
+    return nullptr;
+}
+
 Result<Value> lock_new(Interp& in, Type* type, rt::CallArgs) {
     auto* l = rt::alloc_instance<LockObj>(in.heap, type);
-    l->op_type = static_cast<Type*>(rt::type_lookup(type, in.intern("_op_type")).as_obj());
+    l->op_type = find_op_type(in, type);
+    if (!l->op_type) return in.raise(in.exc.RuntimeError, "asyncio locks are not set up");
     return Value::from_obj(l);
 }
 

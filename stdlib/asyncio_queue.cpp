@@ -316,9 +316,22 @@ Result<Value> make_op(Interp& in, QueueObj* q, OpKind kind, Value item) {
 
 // ---- _QueueCore's methods ----
 
+// The op type the core keeps in its own dict; found along the MRO by what it is, so that a
+// subclass's own `_op_type` attribute changes nothing.
+Type* find_op_type(Interp& in, Type* type) {
+    rt::Str* name = in.intern("_op_type");
+    for (Type* b : type->mro) {
+        Value v = rt::dict_get_str(b->dict, name);
+        if (v.is_obj() && v.as_obj()->type == in.types.type && v.as<Type>()->next == op_next_slot)
+            return v.as<Type>();
+    }
+    return nullptr;
+}
+
 Result<Value> queue_new(Interp& in, Type* type, rt::CallArgs) {
     auto* q = rt::alloc_instance<QueueObj>(in.heap, type);
-    q->op_type = static_cast<Type*>(rt::type_lookup(type, in.intern("_op_type")).as_obj());
+    q->op_type = find_op_type(in, type);
+    if (!q->op_type) return in.raise(in.exc.RuntimeError, "asyncio queues are not set up");
     return Value::from_obj(q);
 }
 
