@@ -53,10 +53,10 @@ Result<Value> event_set_value(Interp& in, Args a) {
     return Value::none();
 }
 
-// _waiters: CPython's deque of futures; here the pending wait() coroutines, for len() and repr.
+// _waiters: CPython's deque of futures; here the tasks waiting, for len() and repr.
 Result<Value> event_get_waiters(Interp& in, Args a) {
     rt::List* l = rt::make_list(in);
-    for (EventWait* w : self_of(a)->waiters) l->items.push_back(Value::from_obj(w));
+    for (rt::loop::Task* t : self_of(a)->waiters) l->items.push_back(Value::from_obj(t));
     return Value::from_obj(l);
 }
 
@@ -91,12 +91,12 @@ Result<Value> wait_send(Interp& in, Args a) {
 Result<Value> wait_throw(Interp& in, Args a) {
     Value exc = EDDY_TRY(rt::gen_throw_args(in, a[1], a.has(2) ? a[2] : Value::none(),
                                             a.has(3) ? a[3] : Value::none()));
-    rt::loop::event_wait_abandon(wait_of(a));
+    rt::loop::event_wait_abandon(in, wait_of(a));
     return in.raise_value(exc);
 }
 
-Result<Value> wait_close(Interp&, Args a) {
-    rt::loop::event_wait_abandon(wait_of(a));
+Result<Value> wait_close(Interp& in, Args a) {
+    rt::loop::event_wait_abandon(in, wait_of(a));
     return Value::none();
 }
 

@@ -14,7 +14,7 @@ namespace eddy::rt::loop {
 
 void event_trace(Obj* o, Tracer& tracer) {
     auto* ev = static_cast<AsyncEvent*>(o);
-    for (EventWait* w : ev->waiters) tracer.mark(w);
+    for (Task* t : ev->waiters) tracer.mark(t);
     tracer.mark(ev->loop);
 }
 
@@ -23,7 +23,6 @@ void event_finalize(Obj* o) { static_cast<AsyncEvent*>(o)->~AsyncEvent(); }
 void event_wait_trace(Obj* o, Tracer& tracer) {
     auto* w = static_cast<EventWait*>(o);
     tracer.mark(w->event);
-    tracer.mark(w->task);
 }
 
 EventWait* event_wait(Interp& in, AsyncEvent* ev) {
@@ -32,13 +31,18 @@ EventWait* event_wait(Interp& in, AsyncEvent* ev) {
     return w;
 }
 
-// Wakes `w`'s parked task with a send of None, which ends the await with True (the future's
+// The EventWait of `ev` that `t` is parked on and that set() has not reached yet, or null.
+static EventWait* pending_wait(Interp& in, Task* t, AsyncEvent* ev) {
+    Value w = t->fut_waiter;
+    if (!w.is_obj() || w.as_obj()->type != state(in).event_wait_type) return nullptr;
+    auto* ew = w.as<EventWait>();
+    return ew->event == ev && ew->state() == WaitState::Waiting ? ew : nullptr;
+}
+
+// Wakes `t`, parked on `w`, with a send of None, which ends the await with True (the future's
 // set_result(True) scheduling task.__wakeup).
-static void wake(Interp& in, EventWait* w) {
+static void wake(Interp& in, Task* t, EventWait* w) {
     w->set_state(WaitState::Woken);
-    Task* t = w->task;
-    if (!t) return;
-    w->task = nullptr;
     t->step_value() = Value::none();
     t->resume = Resume::Send;
     LoopState& s = state(in);
@@ -50,26 +54,27 @@ static void wake(Interp& in, EventWait* w) {
 void event_set(Interp& in, AsyncEvent* ev) {
     if (ev->value) return;
     ev->value = true;
-    for (EventWait* w : ev->waiters)
-        if (w->state() == WaitState::Waiting) wake(in, w);
+    for (Task* t : ev->waiters)
+        if (EventWait* w = pending_wait(in, t, ev)) wake(in, t, w);
 }
 
-// The `finally: self._waiters.remove(fut)`: woken waiters resume in order, so `w` is nearly
-// always at the front.
-static void leave_waiters(EventWait* w) {
+// The `finally: self._waiters.remove(fut)`, when `w` resumes: its task is the one running
+// (woken waiters resume in order, so it is nearly always at the front). Closed from outside
+// its task's step, the task is the one still parked on it.
+static void leave_waiters(Interp& in, EventWait* w) {
     auto& ws = w->event->waiters;
+    Task* current = state(in).current_task;
     for (auto it = ws.begin(); it != ws.end(); ++it) {
-        if (*it == w) {
+        if (*it == current || (*it)->fut_waiter.is(Value::from_obj(w))) {
             ws.erase(it);
             return;
         }
     }
 }
 
-void event_wait_abandon(EventWait* w) {
+void event_wait_abandon(Interp& in, EventWait* w) {
     WaitState st = w->state();
-    if (st == WaitState::Waiting || st == WaitState::Woken || st == WaitState::Cancelled) leave_waiters(w);
-    w->task = nullptr;
+    if (st == WaitState::Waiting || st == WaitState::Woken || st == WaitState::Cancelled) leave_waiters(in, w);
     w->set_state(WaitState::Done);
 }
 
@@ -94,14 +99,15 @@ Result<Value> event_wait_send(Interp& in, EventWait* w, bool& done) {
         if (w->event->value) break;
         w->set_state(WaitState::Done);   // until it is queued; a failed bind ends it
         EDDY_CHECK(bind_loop(in, w->event));
-        w->event->waiters.push_back(w);
         w->set_state(WaitState::Waiting);
         return Value::from_obj(w);
     case WaitState::Waiting:
+        if (w->event->value) break;   // driven by hand (a task would have been woken instead)
+        return Value::from_obj(w);
     case WaitState::Cancelled:
-        return Value::from_obj(w);   // resumed by hand before set(): still waiting
+        return Value::from_obj(w);
     case WaitState::Woken:
-        leave_waiters(w);
+        leave_waiters(in, w);
         break;
     case WaitState::Done:
         return in.raise(in.exc.RuntimeError, "cannot reuse already awaited coroutine");
@@ -120,17 +126,17 @@ void event_wait_park(Interp& in, Task* t, EventWait* w) {
         t->loop.as<EventLoop>()->ready.push(t);
         return;
     }
-    w->task = t;
-    if (t->must_cancel && event_wait_cancel(in, w, cancel_msg_of(t))) t->must_cancel = false;
+    w->event->waiters.push_back(t);
+    if (t->must_cancel && event_wait_cancel(in, t, w, cancel_msg_of(t))) t->must_cancel = false;
 }
 
 // fut.cancel(msg) on the waiter's future: only a waiter not yet woken can be cancelled; its task
 // then resumes with CancelledError(msg) thrown in at the await (task.__wakeup -> fut.result()).
-bool event_wait_cancel(Interp& in, EventWait* w, Value msg) {
-    if (w->state() != WaitState::Waiting || !w->task) return false;
-    Task* t = w->task;
-    w->task = nullptr;
-    w->set_state(WaitState::Cancelled);
+// Done here means closed by hand while `t` was parked: `t` still awaits its (pending) future.
+bool event_wait_cancel(Interp& in, Task* t, EventWait* w, Value msg) {
+    WaitState st = w->state();
+    if (st == WaitState::Woken || st == WaitState::Cancelled) return false;   // the future is done
+    if (st == WaitState::Waiting) w->set_state(WaitState::Cancelled);
     t->step_value() = cancelled_error_for(in, msg);
     t->resume = Resume::Throw;
     LoopState& s = state(in);

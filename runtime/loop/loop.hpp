@@ -103,25 +103,28 @@ struct EventWait;
 // unset event parks on the EventWait object its `await ev.wait()` yields, and set() wakes it
 // in place, as a future's done callback would.
 struct AsyncEvent : Obj {
-    std::deque<EventWait*> waiters;      // _waiters: each wait() from its first step until it resumes
+    // _waiters: the tasks parked on one of its wait()s, from parking until they resume there;
+    // a task's EventWait is its fut_waiter until its next step.
+    std::deque<Task*> waiters;
     Value loop = Value::null();          // the loop it bound to (_loop), null until one is needed
     bool value = false;                  // _value
 };
 
 enum class WaitState : uint8_t {
     Created,     // ev.wait() made, not started
-    Waiting,     // in the event's waiters, not set yet (its task, if any, parked on it)
+    Waiting,     // yielded to its task, not set yet (the task is in the event's waiters)
     Woken,       // set() reached it (CPython: its future got True): the next send returns True
     Cancelled,   // its task was cancelled while parked (CPython: its future was cancelled)
     Done,
 };
 
 // What `ev.wait()` returns: the coroutine of CPython's `async def wait()` as a state machine.
-// Waiting tasks are many (a million may wait on one event), so it is two words past the
-// header and keeps its state in the header's gc_flags.
+// Waiting tasks are many (a million may wait on one event), so it is one word past the header
+// and keeps its state in the header's gc_flags. Driven by hand instead of by a task, it is in no
+// waiters list: it sees set() when next sent to (a set() and clear() in between go unnoticed,
+// where CPython's future would have got its result).
 struct EventWait : Obj {
     AsyncEvent* event = nullptr;
-    Task* task = nullptr;                // the task parked on it while Waiting, else null
     WaitState state() const { return WaitState(gc_flags); }
     void set_state(WaitState s) { gc_flags = uint32_t(s); }
 };
@@ -254,11 +257,11 @@ EventWait* event_wait(Interp& in, AsyncEvent* ev);                     // ev.wai
 // One step of `await ev.wait()` (the await protocol, as await_send): what to yield, or `done`.
 Result<Value> event_wait_send(Interp& in, EventWait* w, bool& done);
 void event_set(Interp& in, AsyncEvent* ev);                            // ev.set()
-// EventWait.throw(exc) / close(): it leaves the event's waiters; throw then raises `exc`.
-void event_wait_abandon(EventWait* w);
+// EventWait.throw(exc) / close(): its task leaves the event's waiters; throw then raises `exc`.
+void event_wait_abandon(Interp& in, EventWait* w);
 // Task side: the coroutine yielded `w`, so `t` parks on it; Task.cancel of a parked task.
 void event_wait_park(Interp& in, Task* t, EventWait* w);
-bool event_wait_cancel(Interp& in, EventWait* w, Value msg);
+bool event_wait_cancel(Interp& in, Task* t, EventWait* w, Value msg);
 
 // ---- Ctrl-C (runners.py) ----
 // What a pending interrupt request (Ctrl-C, or the host's Interpreter::interrupt()) does once a

@@ -57,13 +57,14 @@ Value task_name(Interp& in, Task* t) {
     return x.name;
 }
 
-// fut_waiter.cancel(msg): natively for Future and Task, through the method for subclasses (a
-// gather's future overrides cancel). An exception from an override goes to the handler.
-static bool cancel_waiter(Interp& in, Value w, Value msg) {
+// fut_waiter.cancel(msg) for `task`: natively for Future, Task and an Event's wait(), through
+// the method for subclasses (a gather's future overrides cancel). An exception from an
+// override goes to the handler.
+static bool cancel_waiter(Interp& in, Task* task, Value w, Value msg) {
     LoopState& s = state(in);
     Type* t = w.as_obj()->type;
     if (t == s.task_type) return task_cancel(in, w.as<Task>(), msg);
-    if (t == s.event_wait_type) return event_wait_cancel(in, w.as<EventWait>(), msg);
+    if (t == s.event_wait_type) return event_wait_cancel(in, task, w.as<EventWait>(), msg);
     if (t == s.future_type) return future_cancel(in, w.as<Future>(), msg);
     Result<Value> r = call_method(in, w, in.intern("cancel"), {msg});
     if (r.is_error()) {
@@ -93,7 +94,7 @@ bool task_cancel(Interp& in, Task* t, Value msg) {
         return true;
     }
     if (!t->fut_waiter.is_none()) {
-        if (cancel_waiter(in, t->fut_waiter, msg)) return true;
+        if (cancel_waiter(in, t, t->fut_waiter, msg)) return true;
     }
     t->must_cancel = true;
     set_cancel_msg(in, t, msg);
@@ -164,7 +165,7 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
             (void)future_add_done_callback(in, f, Value::from_obj(t));
             t->fut_waiter = r;
             if (t->must_cancel) {
-                if (cancel_waiter(in, r, cancel_msg_of(t))) t->must_cancel = false;
+                if (cancel_waiter(in, t, r, cancel_msg_of(t))) t->must_cancel = false;
             }
             return;
         }

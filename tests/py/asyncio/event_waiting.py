@@ -2,7 +2,8 @@
 # cancellation at the await (with its message), a cancelled waiter not woken, set() then
 # cancel() before the waiter resumes, waiter counts in the repr until each waiter resumes,
 # wait() on a set event not suspending, wait() under wait_for/timeout, as a task's own
-# coroutine, reuse of an awaited wait(), a subclass, and the wrong-loop error.
+# coroutine, reuse of an awaited wait(), a subclass, the wrong-loop error, and a waiting task's
+# coroutine closed by hand (the task still waits, and cancel() still wakes it).
 import asyncio
 
 
@@ -174,12 +175,36 @@ def wrong_loop():
     asyncio.run(second())
 
 
+async def closed_by_hand():
+    ev = asyncio.Event()
+
+    async def waiter():
+        try:
+            await ev.wait()
+        finally:
+            print("finally ran")
+
+    t = asyncio.create_task(waiter())
+    t2 = asyncio.create_task(waiter())
+    await asyncio.sleep(0)
+    print(state(ev))
+    t.get_coro().close()
+    print("closed:", state(ev))
+    ev.set()
+    await t2
+    print(state(ev), t.done())
+    print("cancel:", t.cancel())
+    await asyncio.sleep(0)
+    print(t.done(), t.cancelled(), repr(t.exception()))
+
+
 async def main():
     await cancel_cases()
     await set_event_cases()
     await timeout_cases()
     await self_cancel_cases()
     await subclass_cases()
+    await closed_by_hand()
 
 
 asyncio.run(main())
