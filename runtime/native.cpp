@@ -133,7 +133,9 @@ void summarise(Signature& sig) {
         sig.has_varargs |= p.kind == K::VarArgs;
         sig.has_varkw |= p.kind == K::VarKeywords;
         sig.has_kwonly |= p.kind == K::KeywordOnly;
-        if (p.kind != K::PositionalOnly || p.has_default) sig.plain = false;
+        // Keyword-capable parameters keep the no-copy path: a call filling them all by position
+        // binds them just as positional-only ones.
+        if (!positional || p.has_default) sig.plain = false;
     }
 }
 

@@ -471,7 +471,7 @@ void init_lock_types(Interp& in, rt::Module* m) {
         {"acquire(self, /)", lock_acquire},
         {"release(self, /)", lock_release},
         {"__aenter__(self, /)", lock___aenter__},
-        {"__aexit__(self, exc_type, exc, tb, /)", lock___aexit__},
+        {"__aexit__(self, exc_type, exc, tb)", lock___aexit__},
     });
     rt::set_await_form(in, t, "acquire", lock_acquire_await);
     rt::set_await_form(in, t, "__aenter__", lock___aenter___await);

@@ -492,9 +492,9 @@ void init_queue_types(Interp& in, rt::Module* m) {
         {"qsize(self, /)", queue_qsize},
         {"empty(self, /)", queue_empty},
         {"full(self, /)", queue_full},
-        {"put(self, item, /)", queue_put},
+        {"put(self, item)", queue_put},
         {"get(self, /)", queue_get},
-        {"put_nowait(self, item, /)", queue_put_nowait},
+        {"put_nowait(self, item)", queue_put_nowait},
         {"get_nowait(self, /)", queue_get_nowait},
         {"task_done(self, /)", queue_task_done},
     });
