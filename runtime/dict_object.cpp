@@ -3,6 +3,7 @@
 // paths every namespace uses, and the dict type's methods. Views and iterators: dict_views.cpp.
 #include "dict_object.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "exception_object.hpp"
@@ -42,6 +43,29 @@ Result<int64_t> key_hash(Interp& in, Value key) {
     return hash(in, key);
 }
 
+} // namespace
+
+void DictEntries::grow(size_t capacity) {
+    size_t bytes = capacity * sizeof(DictEntry);
+    void* mem = m_data == inline_data() ? std::malloc(bytes) : std::realloc(m_data, bytes);
+    if (!mem) std::abort();   // as a failed frame allocation: the machine is out of memory
+    if (m_data == inline_data()) std::memcpy(mem, m_data, m_size * sizeof(DictEntry));
+    m_data = static_cast<DictEntry*>(mem);
+    m_capacity = uint32_t(capacity);
+}
+
+void DictIndex::assign(size_t n, int32_t fill) {
+    if (n != m_size) {
+        release();
+        m_data = n <= InlineSize ? m_inline : static_cast<int32_t*>(std::malloc(n * sizeof(int32_t)));
+        if (!m_data) std::abort();
+    }
+    m_size = n;
+    for (size_t i = 0; i < n; ++i) m_data[i] = fill;
+}
+
+namespace {
+
 // Rebuilds the index for at least `min_used` live entries, compacting out the holes.
 void resize(Dict* d, size_t min_used) {
     size_t size = MinIndexSize;
@@ -50,7 +74,7 @@ void resize(Dict* d, size_t min_used) {
         size_t out = 0;
         for (size_t i = 0; i < d->entries.size(); ++i)
             if (!d->entries[i].key.is_null()) d->entries[out++] = d->entries[i];
-        d->entries.resize(out);
+        d->entries.shrink_to(out);
     }
     d->index.assign(size, IxEmpty);
     d->entries.reserve(usable_for(size));

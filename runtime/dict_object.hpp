@@ -3,6 +3,7 @@
 // namespace (module globals, class and instance __dict__), so the str-keyed paths are hot.
 #pragma once
 
+#include <cstdlib>
 #include <vector>
 
 #include "object.hpp"
@@ -15,9 +16,83 @@ struct DictEntry {
     Value value;
 };
 
+// A Dict's entry array: a vector (the subset of std::vector's interface the runtime uses) whose
+// first InlineCapacity entries live inside the Dict, so a dict that fits the smallest index, as
+// most instance dicts do, costs no malloc (two malloc'd arrays per instance were a fifth of
+// attr_calls). Neither copyable nor movable: data() may point into the object itself.
+class DictEntries {
+public:
+    static constexpr uint32_t InlineCapacity = 5;   // usable entries of the smallest index (8)
+
+    DictEntries() = default;
+    ~DictEntries() {
+        if (m_data != inline_data()) std::free(m_data);
+    }
+    DictEntries(const DictEntries&) = delete;
+    DictEntries& operator=(const DictEntries&) = delete;
+
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    DictEntry& operator[](size_t i) { return m_data[i]; }
+    const DictEntry& operator[](size_t i) const { return m_data[i]; }
+    DictEntry* begin() { return m_data; }
+    DictEntry* end() { return m_data + m_size; }
+    const DictEntry* begin() const { return m_data; }
+    const DictEntry* end() const { return m_data + m_size; }
+    DictEntry& back() { return m_data[m_size - 1]; }
+    void push_back(const DictEntry& e) {
+        if (m_size == m_capacity) grow(size_t(m_capacity) * 2);
+        m_data[m_size++] = e;
+    }
+    void pop_back() { --m_size; }
+    void clear() { m_size = 0; }
+    void reserve(size_t n) {
+        if (n > m_capacity) grow(n);
+    }
+    void shrink_to(size_t n) { m_size = uint32_t(n); }   // n <= size()
+
+private:
+    void grow(size_t capacity);   // dict_object.cpp
+    DictEntry* inline_data() { return reinterpret_cast<DictEntry*>(m_inline); }
+
+    DictEntry* m_data = inline_data();
+    uint32_t m_size = 0;
+    uint32_t m_capacity = InlineCapacity;
+    alignas(DictEntry) unsigned char m_inline[InlineCapacity * sizeof(DictEntry)];
+};
+
+// A Dict's sparse index (entry positions, -1 empty, -2 deleted; a power-of-two size or empty).
+// The smallest size is stored inline, like DictEntries' first entries.
+class DictIndex {
+public:
+    static constexpr size_t InlineSize = 8;
+
+    DictIndex() = default;
+    ~DictIndex() { release(); }
+    DictIndex(const DictIndex&) = delete;
+    DictIndex& operator=(const DictIndex&) = delete;
+
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    int32_t& operator[](size_t i) { return m_data[i]; }
+    int32_t operator[](size_t i) const { return m_data[i]; }
+    const int32_t* data() const { return m_data; }
+    void assign(size_t n, int32_t fill);   // dict_object.cpp
+    void clear() { m_size = 0; }
+
+private:
+    void release() {
+        if (m_data != m_inline) std::free(m_data);
+    }
+
+    int32_t* m_data = m_inline;
+    size_t m_size = 0;
+    int32_t m_inline[InlineSize];
+};
+
 struct Dict : Obj {
-    std::vector<DictEntry> entries;  // insertion order, with holes
-    std::vector<int32_t> index;      // open addressing: entry position, -1 empty, -2 deleted
+    DictEntries entries;             // insertion order, with holes
+    DictIndex index;                 // open addressing into entries
     size_t used = 0;                 // live entries
     uint64_t version = 0;            // bumped on every insertion or removal (iteration checks)
     // Bit (hash & 63) of every key in the index: a clear bit proves a key absent without a probe
