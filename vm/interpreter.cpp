@@ -199,12 +199,20 @@ inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* a
     return f;
 }
 
-// cls.__new__ for the inline class call. Out of line because CallArgs goes by value on the
-// stack: a call like that in run_frame makes GCC keep a frame pointer for the whole loop, one
-// register fewer for ip, sp and frame (measured: ip was spilled to memory).
-[[gnu::noinline]] Value new_instance(rt::Interp& in, rt::Type* cls, const Value* args, size_t n,
-                                     rt::Tuple* kwnames) {
-    return cls->new_(in, cls, rt::CallArgs{args, n, kwnames}).value();
+// The frame of an inline __init__ call, its arguments args[0..npos) (self first) and kwnames
+// bound: copied straight into the locals when init needs no binding work (Vec(x, y)), else
+// through bind_arguments. Null with the exception pending.
+[[gnu::noinline]] Frame* push_init_frame(rt::Interp& in, rt::Function* init, const Value* args,
+                                         size_t npos, rt::Tuple* kwnames) {
+    if (!kwnames && init->code->simple_argcount == int32_t(npos))
+        return push_simple_frame(in, init, args, npos);
+    Frame* nf = push_frame(in, init->code, init, init->globals, init->builtins);
+    if (!nf) return nullptr;
+    if (bind_arguments(in, init, nf, args, npos, kwnames).is_error()) {
+        pop_frame(in, nf);
+        return nullptr;
+    }
+    return nf;
 }
 
 [[gnu::noinline]] void raise_init_not_none(rt::Interp& in, Value v) {
@@ -1457,23 +1465,16 @@ do_call: {
         rt::Function* init = rt::plain_init_function(in, cls);
         if (init && !(init->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
             SAVE_FRAME();
-            Value inst = new_instance(in, cls, call_args, call_n - nkw, kwnames);
+            // plain_init_function vouched that __new__ is object's: no argument checks apply.
+            Value inst = rt::object_new_instance(in, cls).value();
             if (inst.is_error()) {
                 kwnames = nullptr;
                 goto error;
             }
             call_args[-1] = inst;   // the scratch slot: self before the arguments
-            Frame* nf = push_frame(in, init->code, init, init->globals, init->builtins);
-            if (!nf) {
-                kwnames = nullptr;
-                goto error;
-            }
-            rt::Status st = bind_arguments(in, init, nf, call_args - 1, call_n + 1 - nkw, kwnames);
+            Frame* nf = push_init_frame(in, init, call_args - 1, call_n + 1 - nkw, kwnames);
             kwnames = nullptr;
-            if (st.is_error()) {
-                pop_frame(in, nf);
-                goto error;
-            }
+            if (!nf) goto error;
             call_base[0] = inst;
             sp = call_base + 1;
             SAVE_FRAME();
