@@ -119,7 +119,7 @@ CodeObject* make_code_object(Interp& in, std::shared_ptr<const vm::Code> code) {
     co->ncells = uint32_t(code->cellvars.size());
     co->nfrees = uint32_t(code->freevars.size());
     co->nlocalsplus = co->nlocals + co->ncells + co->nfrees;
-    co->framesize = co->nlocalsplus + uint32_t(code->stacksize) + 1;
+    co->framesize = co->nlocalsplus + uint32_t(code->stacksize);
     co->flags = code->flags;
     co->names = interned_tuple(in, code->names);
     quicken(co);

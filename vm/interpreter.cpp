@@ -420,6 +420,15 @@ Exit run_frame(rt::Interp& in, Frame* entry, Value& result, bool throwing) {
     DISPATCH();
 #else
 dispatch: {
+#ifndef NDEBUG
+    // Frames get exactly the stack depth the compiler computed: a debug build (CI's sanitizer
+    // run) stops at the first instruction that leaves more on the stack than that.
+    if (sp > frame->localsplus() + frame->code->framesize) {
+        std::fprintf(stderr, "eddy: value stack overflow in %s before offset %u\n",
+                     frame->code->code->name.c_str(), frame->lasti());
+        std::abort();
+    }
+#endif
     uint32_t w = (ip++)->word;
     arg = w >> 8;
     switch (Op(w & 0xff)) {
