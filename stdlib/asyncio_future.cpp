@@ -117,9 +117,8 @@ Result<std::string> future_info(Interp& in, Future* f) {
     const char* names[] = {"pending", "cancelled", "finished"};
     std::string s = names[int(f->state)];
     if (f->state == FutState::Finished) {
-        Value v = f->exception.is_null() ? f->result : f->exception;
-        std::string r = EDDY_TRY(rt::repr_string(in, v));
-        s += (f->exception.is_null() ? " result=" : " exception=") + r;
+        std::string r = EDDY_TRY(rt::repr_string(in, f->result));   // the result or the exception
+        s += (f->failed ? " exception=" : " result=") + r;
     }
     return s;
 }

@@ -231,7 +231,7 @@ Result<Value> op_step(Interp& in, LockOp* op, bool& done) {
         op_abandon(in, op);
         return rt::Error{};
     }
-    if (f->state == FutState::Cancelled || !f->exception.is_null()) {
+    if (f->state == FutState::Cancelled || f->failed) {
         (void)rt::loop::future_result(in, f);
         op_abandon(in, op);
         return rt::Error{};

@@ -287,8 +287,8 @@ Status run_forever(Interp& in, EventLoop* loop) {
 // the callback, still queued, must not stop the loop's next run.
 static Result<Value> run_until_complete_cb(Interp& in, Args args) {
     auto* f = args[0].as<Future>();
-    if (f->state == FutState::Finished && !f->exception.is_null()) {
-        Type* t = type_of(in, f->exception);
+    if (f->state == FutState::Finished && f->failed) {
+        Type* t = type_of(in, f->result);
         if (is_subtype(t, in.exc.SystemExit) || is_subtype(t, in.exc.KeyboardInterrupt))
             return Value::none();
     }

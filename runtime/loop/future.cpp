@@ -80,7 +80,8 @@ Status future_set_exception(Interp& in, Future* f, Value exc) {
         return in.raise(in.exc.TypeError,
                         "StopIteration interacts badly with generators and cannot be raised into a Future");
     }
-    f->exception = exc;
+    f->result = exc;
+    f->failed = true;
     f->state = FutState::Finished;
     f->log_traceback = true;
     state(in).unretrieved.push_back(f);
@@ -167,7 +168,7 @@ Result<Value> future_result(Interp& in, Future* f) {
     if (f->state == FutState::Cancelled) return in.raise_value(make_cancelled_error(in, f));
     if (f->state != FutState::Finished) return invalid_state(in, "Result is not set.");
     f->log_traceback = false;
-    if (!f->exception.is_null()) return in.raise_value(f->exception);
+    if (f->failed) return in.raise_value(f->result);
     return f->result;
 }
 
@@ -175,7 +176,7 @@ Result<Value> future_exception(Interp& in, Future* f) {
     if (f->state == FutState::Cancelled) return in.raise_value(make_cancelled_error(in, f));
     if (f->state != FutState::Finished) return invalid_state(in, "Exception is not set.");
     f->log_traceback = false;
-    return f->exception.is_null() ? Value::none() : f->exception;
+    return f->failed ? f->result : Value::none();
 }
 
 static AwaitStepFn await_step_of(const LoopState& s, const Type* t) {

@@ -40,12 +40,13 @@ struct FutureExtra : Obj {
 };
 
 // asyncio.Future (CPython's Lib/asyncio/futures.py; _asyncio.Future's layout). Tasks extend it.
-// The flags are bit-fields in one byte (a task's must_cancel and resume live there too) and a
-// task's number fills the rest of the word: 64 bytes with the header.
+// The flags are bit-fields in two bytes (a task's must_cancel and resume live there too) and a
+// task's number fills the rest of the word: 56 bytes with the header.
+// A done future holds a result or an exception, never both, so one field keeps either and
+// `failed` says which (8 bytes less for every waiting task).
 struct Future : Obj {
     Value loop = Value::none();          // the EventLoop it belongs to
-    Value result = Value::none();
-    Value exception = Value::null();     // set_exception's exception, or null
+    Value result = Value::none();        // set_result's result, or set_exception's exception
     Value callbacks = Value::null();     // null, one callback, or a List of callbacks, in order
     FutureExtra* extra = nullptr;        // the rare fields, or null (all at their defaults)
     FutState state : 2 = FutState::Pending;
@@ -54,13 +55,14 @@ struct Future : Obj {
     bool is_task : 1 = false;
     bool must_cancel : 1 = false;        // Task only
     Resume resume : 2 = Resume::Send;    // Task only
+    bool failed : 1 = false;             // finished by set_exception: `result` is the exception
     uint32_t number = 0;                 // Task only: the N of "Task-N" (0: it is extra->big_number)
 };
-static_assert(sizeof(Future) == 64);
+static_assert(sizeof(Future) == 56);
 
 // asyncio.Task (CPython's Lib/asyncio/tasks.py). A task is its own ready-queue entry and its
 // own sleep-timer target: waking it allocates nothing.
-// Two fields do double duty, to keep a waiting task small (96 bytes): `result` holds the argument
+// Two fields do double duty, to keep a waiting task small (88 bytes): `result` holds the argument
 // of the next step while the task is pending (it gets its result only when done, and a done task
 // never steps again), and `fut_waiter` holds, while the task sleeps on its own timer, that
 // timer's sequence number as a small int (sleep's future, in CPython).
@@ -73,7 +75,7 @@ struct Task : Future {
     Value& step_value() { return result; }   // argument of the next step (see Resume)
     bool sleeping() const { return fut_waiter.is_small_int(); }
 };
-static_assert(sizeof(Task) == 96);
+static_assert(sizeof(Task) == 88);
 
 // The sequence number a sleeping task keeps in fut_waiter (the low 47 bits of the timer's: a
 // timer entry that outlives 2^47 later timers could be taken for the task's current one).

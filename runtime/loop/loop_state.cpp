@@ -22,7 +22,6 @@ namespace {
 void trace_future_fields(Future* f, Tracer& tr) {
     tr.mark(f->loop);
     tr.mark(f->result);
-    tr.mark(f->exception);
     tr.mark(f->callbacks);
     tr.mark(f->extra);
 }
@@ -182,7 +181,7 @@ void report_unretrieved(Interp& in) {
         f->log_traceback = false;
         write_stderr(in, std::string(f->is_task ? "Task" : "Future") + " exception was never retrieved\n" +
                              "future: " + repr_or(in, Value::from_obj(f)) + "\n");
-        print_exception(in, f->exception);
+        print_exception(in, f->result);
     }
 }
 

@@ -259,9 +259,9 @@ Status task_run_step(Interp& in, Task* t) {
         if (w.is_none() || !is_future(in, w)) return task_step(in, t, Value::null(), Value::none());
         auto* f = w.as<Future>();
         if (f->state == FutState::Cancelled) return task_step(in, t, make_cancelled_error(in, f), Value::none());
-        if (!f->exception.is_null()) {
+        if (f->failed) {
             f->log_traceback = false;
-            return task_step(in, t, f->exception, Value::none());
+            return task_step(in, t, f->result, Value::none());
         }
         return task_step(in, t, Value::null(), Value::none());
     }
