@@ -16,6 +16,7 @@
 #include <string>
 
 #include "asyncio_internal.hpp"
+#include "asyncio_op.hpp"
 #include "dict_object.hpp"
 #include "generator_object.hpp"
 #include "iterators.hpp"
@@ -47,7 +48,6 @@ struct LockObj : rt::Obj {
 };
 
 enum class OpKind : uint8_t { Acquire, Enter, Exit };
-enum class OpState : uint8_t { Created, Waiting, Done };
 
 // What acquire()/__aenter__()/__aexit__() return when they cannot finish at once: the coroutine
 // of CPython's `async def`, as a state machine. Waiting means the task awaits `waiter`.
@@ -247,38 +247,7 @@ Result<Value> op_step(Interp& in, LockOp* op, bool& done) {
     return op_result(op);
 }
 
-// The SEND of `await op` (the op is a native awaitable, runtime/loop): a coroutine's send.
-Result<Value> op_await_step(Interp& in, Value self, Value sent, bool& done) {
-    auto* op = self.as<LockOp>();
-    if (op->state == OpState::Created && !sent.is_none())
-        return in.raise(in.exc.TypeError, "can't send non-None value to a just-started coroutine");
-    return op_step(in, op, done);
-}
-
-Result<Value> op_next_slot(Interp& in, Value self) {
-    bool done = false;
-    Value v = EDDY_TRY(op_step(in, self.as<LockOp>(), done));
-    if (!done) return v;
-    if (v.is_none()) return Value::null();
-    return rt::raise_stop_iteration(in, v);
-}
-
-Result<Value> op_iter(Interp&, Args a) { return a[0]; }
-Result<Value> op_await(Interp&, Args a) { return a[0]; }
-
-Result<Value> op_send(Interp& in, Args a) {
-    bool done = false;
-    Value v = EDDY_TRY(op_await_step(in, a[0], a[1], done));
-    if (done) return rt::raise_stop_iteration(in, v);
-    return v;
-}
-
-Result<Value> op_next(Interp& in, Args a) {
-    bool done = false;
-    Value v = EDDY_TRY(op_step(in, a[0].as<LockOp>(), done));
-    if (done) return rt::raise_stop_iteration(in, v);
-    return v;
-}
+using Coroutine = OpCoroutine<LockOp, op_step>;
 
 Result<Value> op_throw(Interp& in, Args a) {
     auto* op = a[0].as<LockOp>();
@@ -318,21 +287,9 @@ Value make_op(Interp& in, LockObj* l, OpKind kind) {
 
 // ---- _LockCore's methods ----
 
-// The op type the core keeps in its own dict; found along the MRO by what it is, so that a
-// subclass's own `_op_type` attribute changes nothing.
-Type* find_op_type(Interp& in, Type* type) {
-    rt::Str* name = in.intern("_op_type");
-    for (Type* b : type->mro) {
-        Value v = rt::dict_get_str(b->dict, name);
-        if (v.is_obj() && v.as_obj()->type == in.types.type && v.as<Type>()->next == op_next_slot)
-            return v.as<Type>();
-    }
-    return nullptr;
-}
-
 Result<Value> lock_new(Interp& in, Type* type, rt::CallArgs) {
     auto* l = rt::alloc_instance<LockObj>(in.heap, type);
-    l->op_type = find_op_type(in, type);
+    l->op_type = Coroutine::find_type(in, type);
     if (!l->op_type) return in.raise(in.exc.RuntimeError, "asyncio locks are not set up");
     return Value::from_obj(l);
 }
@@ -429,27 +386,10 @@ Result<Value> lock__get_loop(Interp& in, Args a) {
     return Value::from_obj(EDDY_TRY(get_loop(in, self_of(a))));
 }
 
-Type* make_op_type(Interp& in) {
-    Type* t = make_native_type(in, "coroutine", "_asyncio", sizeof(LockOp));
-    t->trace = op_trace;
-    t->repr = op_repr;
-    t->next = op_next_slot;
-    rt::add_methods(in, t, {
-        {"__await__(self, /)", op_await},
-        {"__iter__(self, /)", op_iter},
-        {"__next__(self, /)", op_next},
-        {"send(self, value, /)", op_send},
-        {"throw(self, typ, val=None, tb=None, /)", op_throw},
-        {"close(self, /)", op_close},
-    });
-    finish_native_type(in, t);
-    return t;
-}
-
 } // namespace
 
 bool is_lock_op(Interp&, Value v) {
-    return v.is_obj() && v.as_obj()->type->next == op_next_slot;
+    return Coroutine::is_op(v);
 }
 
 Result<Value> lock_op_coroutine(Interp& in, Value v) {
@@ -481,8 +421,7 @@ void init_lock_types(Interp& in, rt::Module* m) {
     rt::add_getset(in, t, "_value", lock_get_value, lock_set_value);
     rt::add_getset(in, t, "_bound_value", lock_get_bound, nullptr);
     rt::add_getset(in, t, "_loop", lock_get_loop_attr, nullptr);
-    Type* op_type = make_op_type(in);
-    rt::loop::register_native_awaitable(in, op_type, op_await_step);
+    Type* op_type = Coroutine::make_type(in, op_trace, op_repr, op_throw, op_close);
     rt::dict_set_str(in, t->dict, in.intern("_op_type"), Value::from_obj(op_type));
     finish_native_type(in, t);
     rt::add_slot_wrappers(in, t);

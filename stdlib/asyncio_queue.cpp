@@ -19,6 +19,7 @@
 #include <string>
 
 #include "asyncio_internal.hpp"
+#include "asyncio_op.hpp"
 #include "dict_object.hpp"
 #include "exception_object.hpp"
 #include "generator_object.hpp"
@@ -52,7 +53,6 @@ struct QueueObj : rt::Obj {
 };
 
 enum class OpKind : uint8_t { Get, Put };
-enum class OpState : uint8_t { Created, Waiting, Done };
 
 // What q.get()/q.put(item) return: the coroutine of CPython's `async def get/put`, as a state
 // machine. Waiting means the task awaits `waiter`.
@@ -247,41 +247,7 @@ Status op_abandon(Interp& in, QueueOp* op) {
     return rt::ok();
 }
 
-// The SEND of `await op` (the op is a native awaitable, runtime/loop): a coroutine's send.
-Result<Value> op_await_step(Interp& in, Value self, Value sent, bool& done) {
-    auto* op = self.as<QueueOp>();
-    if (op->state == OpState::Created && !sent.is_none())
-        return in.raise(in.exc.TypeError, "can't send non-None value to a just-started coroutine");
-    return op_step(in, op, done);
-}
-
-// next(op): a finished step raises StopIteration(result), or is the plain end for None.
-Result<Value> op_next_slot(Interp& in, Value self) {
-    bool done = false;
-    Value v = EDDY_TRY(op_step(in, self.as<QueueOp>(), done));
-    if (!done) return v;
-    if (v.is_none()) return Value::null();
-    return rt::raise_stop_iteration(in, v);
-}
-
-Result<Value> op_iter(Interp&, Args a) { return a[0]; }
-
-// op.__await__(): the op is its own await iterator, as a coroutine's is a wrapper of it.
-Result<Value> op_await(Interp&, Args a) { return a[0]; }
-
-Result<Value> op_send(Interp& in, Args a) {
-    bool done = false;
-    Value v = EDDY_TRY(op_await_step(in, a[0], a[1], done));
-    if (done) return rt::raise_stop_iteration(in, v);
-    return v;
-}
-
-Result<Value> op_next(Interp& in, Args a) {
-    bool done = false;
-    Value v = EDDY_TRY(op_step(in, a[0].as<QueueOp>(), done));
-    if (done) return rt::raise_stop_iteration(in, v);
-    return v;
-}
+using Coroutine = OpCoroutine<QueueOp, op_step>;
 
 Result<Value> op_throw(Interp& in, Args a) {
     auto* op = a[0].as<QueueOp>();
@@ -316,21 +282,9 @@ Result<Value> make_op(Interp& in, QueueObj* q, OpKind kind, Value item) {
 
 // ---- _QueueCore's methods ----
 
-// The op type the core keeps in its own dict; found along the MRO by what it is, so that a
-// subclass's own `_op_type` attribute changes nothing.
-Type* find_op_type(Interp& in, Type* type) {
-    rt::Str* name = in.intern("_op_type");
-    for (Type* b : type->mro) {
-        Value v = rt::dict_get_str(b->dict, name);
-        if (v.is_obj() && v.as_obj()->type == in.types.type && v.as<Type>()->next == op_next_slot)
-            return v.as<Type>();
-    }
-    return nullptr;
-}
-
 Result<Value> queue_new(Interp& in, Type* type, rt::CallArgs) {
     auto* q = rt::alloc_instance<QueueObj>(in.heap, type);
-    q->op_type = find_op_type(in, type);
+    q->op_type = Coroutine::find_type(in, type);
     if (!q->op_type) return in.raise(in.exc.RuntimeError, "asyncio queues are not set up");
     return Value::from_obj(q);
 }
@@ -448,27 +402,10 @@ Result<Value> queue__get_loop(Interp& in, Args a) {
     return Value::from_obj(EDDY_TRY(q_get_loop(in, self_of(a))));
 }
 
-Type* make_op_type(Interp& in) {
-    Type* t = make_native_type(in, "coroutine", "_asyncio", sizeof(QueueOp));
-    t->trace = op_trace;
-    t->repr = op_repr;
-    t->next = op_next_slot;
-    rt::add_methods(in, t, {
-        {"__await__(self, /)", op_await},
-        {"__iter__(self, /)", op_iter},
-        {"__next__(self, /)", op_next},
-        {"send(self, value, /)", op_send},
-        {"throw(self, typ, val=None, tb=None, /)", op_throw},
-        {"close(self, /)", op_close},
-    });
-    finish_native_type(in, t);
-    return t;
-}
-
 } // namespace
 
 bool is_queue_op(Interp&, Value v) {
-    return v.is_obj() && v.as_obj()->type->next == op_next_slot;
+    return Coroutine::is_op(v);
 }
 
 // A queue op handed to create_task & co. becomes a real coroutine (`return await op`) made by
@@ -508,8 +445,7 @@ void init_queue_types(Interp& in, rt::Module* m) {
     rt::add_getset(in, t, "_queue", queue_get_queue, queue_set_queue);
     rt::set_await_form(in, t, "put", queue_put_await);
     rt::set_await_form(in, t, "get", queue_get_await);
-    Type* op_type = make_op_type(in);
-    rt::loop::register_native_awaitable(in, op_type, op_await_step);
+    Type* op_type = Coroutine::make_type(in, op_trace, op_repr, op_throw, op_close);
     rt::dict_set_str(in, t->dict, in.intern("_op_type"), Value::from_obj(op_type));
     finish_native_type(in, t);
     rt::add_slot_wrappers(in, t);
