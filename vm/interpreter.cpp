@@ -167,20 +167,11 @@ inline rt::Dict* instance_dict_of(rt::Obj* o) {
     in.raise(in.exc.RecursionError, "maximum recursion depth exceeded");
 }
 
-// The frame of a call that needs no argument binding: fn->code->simple_argcount == n, so the
-// arguments are copied into the first locals and the other locals start unbound. The caller
-// links it (previous) and switches to it. Null, with RecursionError raised, at the limit.
-inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* args, size_t n) {
-    VmState& vm = *in.vm;
+// Lays out at `f` the data-stack frame of a call to fn that needs no argument binding
+// (fn->code->simple_argcount or awaited_argcount is n): the arguments are copied into the
+// first locals and the other locals start unbound. The caller links it (previous, gen).
+inline void fill_simple_frame(Frame* f, rt::Function* fn, const Value* args, size_t n) {
     rt::CodeObject* code = fn->code;
-    size_t words = FrameHeaderWords + code->framesize;
-    if (vm.depth >= vm.recursion_limit || vm.stack_top + words > vm.stack_end) [[unlikely]] {
-        raise_recursion_error(in);
-        return nullptr;
-    }
-    auto* f = reinterpret_cast<Frame*>(vm.stack_top);
-    vm.stack_top += words;
-    ++vm.depth;
     f->code = code;
     f->func = fn;
     f->globals = fn->globals;
@@ -196,6 +187,21 @@ inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* a
     for (size_t i = 0; i < n; ++i) lp[i] = args[i];
     for (size_t i = n; i < code->nlocalsplus; ++i) lp[i] = Value::null();
     f->sp = lp + code->nlocalsplus;
+}
+
+// The frame of a call that needs no argument binding (fill_simple_frame), pushed on the data
+// stack; the caller links it and switches to it. Null, with RecursionError raised, at the limit.
+inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* args, size_t n) {
+    VmState& vm = *in.vm;
+    size_t words = FrameHeaderWords + fn->code->framesize;
+    if (vm.depth >= vm.recursion_limit || vm.stack_top + words > vm.stack_end) [[unlikely]] {
+        raise_recursion_error(in);
+        return nullptr;
+    }
+    auto* f = reinterpret_cast<Frame*>(vm.stack_top);
+    vm.stack_top += words;
+    ++vm.depth;
+    fill_simple_frame(f, fn, args, n);
     return f;
 }
 
@@ -269,19 +275,7 @@ inline rt::Generator* start_awaited_call_fast(rt::Interp& in, rt::Function* fn, 
         return nullptr;
     auto* f = reinterpret_cast<Frame*>(vm.stack_top);
     vm.stack_top += words;
-    f->code = code;
-    f->func = fn;
-    f->globals = fn->globals;
-    f->builtins = fn->builtins;
-    f->has_locals = false;
-    f->ip = code->instrs;
-    f->is_entry = false;
-    f->on_data_stack = true;   // until it suspends (YIELD_VALUE moves it to the heap)
-    f->returns_instance = false;
-    Value* lp = f->localsplus();
-    for (size_t i = 0; i < n; ++i) lp[i] = args[i];
-    for (size_t i = n; i < code->nlocalsplus; ++i) lp[i] = Value::null();
-    f->sp = lp + code->nlocalsplus;
+    fill_simple_frame(f, fn, args, n);   // on the data stack until it suspends (YIELD_VALUE)
     rt::Generator* g = vm.coro_cache[--vm.coro_cache_count];
     g->frame = f;
     g->exc_state.value = Value::none();
@@ -322,6 +316,17 @@ inline Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* 
     else *f->sp++ = sent;
     f->is_entry = false;
     gen_link(in, gen, caller);
+    return f;
+}
+
+// Enters an async generator for its asend op's step (SEND on the op, or GET_ANEXT fused with
+// that SEND): the op runs until the generator's next yield. Null with the exception set, and
+// the op closed, when the generator cannot run.
+inline Frame* enter_asend_inline(rt::Interp& in, rt::AsyncGenOp* op, Frame* caller, Value sent) {
+    op->state = rt::AsyncGenOp::State::Iter;
+    op->gen->running_async = true;
+    Frame* f = enter_generator_inline(in, op->gen, caller, sent);
+    if (!f) op->state = rt::AsyncGenOp::State::Closed;
     return f;
 }
 
@@ -1282,14 +1287,9 @@ dispatch: {
             if (enterable && (g->state == rt::GenState::Suspended ||
                               (g->state == rt::GenState::Created && sent.is_none()))) {
                 --sp;
-                op->state = rt::AsyncGenOp::State::Iter;
-                g->running_async = true;
                 SAVE_FRAME();
-                Frame* f = enter_generator_inline(in, g, frame, sent);
-                if (!f) {
-                    op->state = rt::AsyncGenOp::State::Closed;
-                    goto error;
-                }
+                Frame* f = enter_asend_inline(in, op, frame, sent);
+                if (!f) goto error;
                 frame = f;
                 LOAD_FRAME();
                 DISPATCH();
@@ -1333,14 +1333,9 @@ dispatch: {
                 // The next item: enter the generator as the SEND after us would (asend_send with
                 // None), without the two dispatches; its yield comes back to that SEND.
                 ip += 2;
-                op->state = rt::AsyncGenOp::State::Iter;
-                g->running_async = true;
                 SAVE_FRAME();
-                Frame* f = enter_generator_inline(in, g, frame, Value::none());
-                if (!f) {
-                    op->state = rt::AsyncGenOp::State::Closed;
-                    goto error;
-                }
+                Frame* f = enter_asend_inline(in, op, frame, Value::none());
+                if (!f) goto error;
                 frame = f;
                 LOAD_FRAME();
             }
