@@ -24,6 +24,7 @@ void init_loop_types(Interp& in, rt::Module* m);     // asyncio_loop.cpp
 void init_queue_types(Interp& in, rt::Module* m);    // asyncio_queue.cpp
 void init_event_types(Interp& in, rt::Module* m);    // asyncio_event.cpp
 void init_lock_types(Interp& in, rt::Module* m);     // asyncio_locks.cpp
+void init_gather(Interp& in, rt::Module* m);         // asyncio_gather.cpp
 
 // What Queue.get()/put() (asyncio_queue.cpp) and Lock/Semaphore's acquire()/__aenter__()/
 // __aexit__() (asyncio_locks.cpp) return: coroutine-like ops, but a task needs a real

@@ -163,7 +163,9 @@ Result<Value> handle_repr(Interp& in, Value self) {
         std::string name = qn.is_null() ? EDDY_TRY(rt::repr_string(in, h->callback))
                                         : std::string(EDDY_TRY(rt::str(in, qn)).as<rt::Str>()->view());
         std::string args;
-        if (!h->args.is_null()) {
+        if (h->one_arg) {
+            args = EDDY_TRY(rt::repr_string(in, h->args));
+        } else if (!h->args.is_null()) {
             auto* t = h->args.as<rt::Tuple>();
             for (size_t i = 0; i < t->size; i++) {
                 if (i) args += ", ";

@@ -199,6 +199,7 @@ Result<Value> init__asyncio(Interp& in) {
     init_queue_types(in, m);
     init_event_types(in, m);
     init_lock_types(in, m);
+    init_gather(in, m);
     set_module_attr(in, m, "CancelledError", Value::from_obj(s.cancelled_error));
     set_module_attr(in, m, "InvalidStateError", Value::from_obj(s.invalid_state_error));
     set_module_attr(in, m, "TimeoutError", Value::from_obj(in.exc.TimeoutError));

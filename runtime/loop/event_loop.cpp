@@ -114,6 +114,12 @@ Handle* call_soon(Interp& in, EventLoop* loop, Value callback, Value args) {
     return h;
 }
 
+Handle* call_soon_one_arg(Interp& in, EventLoop* loop, Value callback, Value arg) {
+    Handle* h = call_soon(in, loop, callback, arg);
+    h->one_arg = true;
+    return h;
+}
+
 Handle* call_at(Interp& in, EventLoop* loop, double when, Value callback, Value args) {
     auto* h = in.heap.alloc<Handle>(state(in).timer_handle_type);
     h->callback = callback;
@@ -132,6 +138,7 @@ void handle_cancel(Interp&, Handle* h) {
     if (h->is_timer && h->scheduled) h->loop.as<EventLoop>()->cancelled_timers++;
     h->callback = Value::none();
     h->args = Value::null();
+    h->one_arg = false;
 }
 
 // A task's sleep(d): its timer entry, no handle (the task is the target).
@@ -180,9 +187,9 @@ Status task_run_step(Interp& in, Task* t);   // task.cpp
 // (KeyboardInterrupt and SystemExit excepted, as in events.Handle._run).
 static Status run_handle(Interp& in, Handle* h) {
     Value args = h->args;
-    Result<Value> r = args.is_null()
-                          ? call(in, h->callback, {})
-                          : call(in, h->callback, CallArgs{args.as<Tuple>()->items(), args.as<Tuple>()->size});
+    Result<Value> r = h->one_arg       ? call(in, h->callback, CallArgs{&args, 1, nullptr})
+                      : args.is_null() ? call(in, h->callback, {})
+                                       : call(in, h->callback, CallArgs{args.as<Tuple>()->items(), args.as<Tuple>()->size});
     if (!r.is_error()) return ok();
     if (in.exception_matches(in.exc.KeyboardInterrupt) || in.exception_matches(in.exc.SystemExit))
         return Error{};

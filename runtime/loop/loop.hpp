@@ -84,12 +84,15 @@ inline Value timer_tag(uint64_t seq) { return Value::from_small_int(int64_t(seq 
 // asyncio.Handle / TimerHandle: a callback with its arguments, cancellable.
 struct Handle : Obj {
     Value callback = Value::none();
-    Value args = Value::null();          // a Tuple, or null for no arguments
+    // A Tuple, or null for no arguments; with one_arg, the one argument itself (a future's done
+    // callback gets the future: no tuple made per callback).
+    Value args = Value::null();
     Value loop = Value::none();
     double when = 0;                     // TimerHandle only
     bool cancelled = false;
     bool is_timer = false;
     bool scheduled = false;              // TimerHandle: still in the heap
+    bool one_arg = false;
 };
 
 // `asyncio.sleep(d, result)`: what a sleeping coroutine yields to its task instead of a future.
@@ -199,6 +202,8 @@ struct LoopState final : RootSource {
     Type* loop_type = nullptr;
     Type* sleep_type = nullptr;
     Type* event_wait_type = nullptr;     // EventWait ("coroutine", as CPython's wait() is one)
+    Type* gathering_future_type = nullptr;   // gather()'s future (made by stdlib's _asyncio)
+    Type* gather_callback_type = nullptr;    // gather()'s done callback on each child
     Type* cancelled_error = nullptr;
     Type* invalid_state_error = nullptr;
     EventLoop* running_loop = nullptr;
@@ -275,6 +280,7 @@ Status keyboard_interrupt(Interp& in);
 // ---- the loop (base_events.py) ----
 EventLoop* make_loop(Interp& in);
 Handle* call_soon(Interp& in, EventLoop* loop, Value callback, Value args);
+Handle* call_soon_one_arg(Interp& in, EventLoop* loop, Value callback, Value arg);   // callback(arg)
 Handle* call_at(Interp& in, EventLoop* loop, double when, Value callback, Value args);
 double loop_time();                                                   // time.monotonic()
 void handle_cancel(Interp& in, Handle* h);

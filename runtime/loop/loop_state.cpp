@@ -131,6 +131,8 @@ void LoopState::trace_roots(Tracer& tr) {
     for (Type* t : {future_type, future_extra_type, task_type, handle_type, timer_handle_type, loop_type, sleep_type,
                     event_wait_type, cancelled_error, invalid_state_error})
         tr.mark(t);
+    for (Type* t : {gathering_future_type, gather_callback_type})
+        if (t) tr.mark(t);
     tr.mark(running_loop);
     tr.mark(event_loop);
     tr.mark(current_task);

@@ -1,13 +1,13 @@
 # stdlib/py/asyncio/__init__.py: the asyncio package: CPython 3.11's names over eddy's native core
-# (_asyncio: the event loop, Future, Task, sleep), plus the parts written in Python as CPython
-# writes them: gather, wait_for, run. The synchronisation primitives, queues, TaskGroup, timeout
+# (_asyncio: the event loop, Future, Task, sleep, gather), plus the parts written in Python as
+# CPython writes them: wait_for, run. The synchronisation primitives, queues, TaskGroup, timeout
 # and wait/as_completed/shield (waiting.py) live in the sibling modules imported at the end.
 
 from _asyncio import (
     AbstractEventLoop, BaseEventLoop, CancelledError, Future, Handle, InvalidStateError, Task,
-    TimerHandle, TimeoutError, _get_running_loop, _interrupt_count, _set_sigint_task, all_tasks, create_task, current_task,
-    ensure_future, get_event_loop, get_running_loop, iscoroutine, isfuture, new_event_loop,
-    set_event_loop, sleep,
+    TimerHandle, TimeoutError, _GatheringFuture, _get_running_loop, _interrupt_count, _set_sigint_task, all_tasks,
+    create_task, current_task, ensure_future, gather, get_event_loop, get_running_loop, iscoroutine, isfuture,
+    new_event_loop, set_event_loop, sleep,
 )
 
 
@@ -15,89 +15,6 @@ def iscoroutinefunction(func):
     """True for functions defined with `async def` (inspect.iscoroutinefunction)."""
     code = getattr(func, "__code__", None)
     return code is not None and bool(getattr(code, "co_flags", 0) & 0x80)
-
-
-# ---- gather (tasks.py) ----
-
-class _GatheringFuture(Future):
-    """The future gather() returns: cancelling it cancels the children."""
-
-    def __init__(self, children, *, loop):
-        super().__init__(loop=loop)
-        self._children = children
-        self._cancel_requested = False
-
-    def cancel(self, msg=None):
-        if self.done():
-            return False
-        ret = False
-        for child in self._children:
-            if child.cancel(msg=msg):
-                ret = True
-        if ret:
-            # Not cancelled yet: a child may swallow its CancelledError.
-            self._cancel_requested = True
-        return ret
-
-
-def gather(*coros_or_futures, return_exceptions=False):
-    """Run the awaitables concurrently; the results in argument order (tasks.gather, 3.11)."""
-    if not coros_or_futures:
-        outer = get_event_loop().create_future()
-        outer.set_result([])
-        return outer
-
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                # Mark the exception retrieved.
-                fut.exception()
-            return
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(fut._make_cancelled_error())
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-        if nfinished == nfuts:
-            results = []
-            for fut in children:
-                if fut.cancelled():
-                    msg = fut._cancel_message
-                    res = CancelledError('' if msg is None else msg)
-                else:
-                    res = fut.exception()
-                    if res is None:
-                        res = fut.result()
-                results.append(res)
-            if outer._cancel_requested:
-                outer.set_exception(fut._make_cancelled_error())
-            else:
-                outer.set_result(results)
-
-    arg_to_fut = {}
-    children = []
-    nfuts = 0
-    nfinished = 0
-    loop = None
-    outer = None
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
-            fut = ensure_future(arg, loop=loop)
-            if loop is None:
-                loop = fut.get_loop()
-            nfuts += 1
-            arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
-    outer = _GatheringFuture(children, loop=loop)
-    return outer
 
 
 # ---- wait_for (tasks.py, 3.11) ----
