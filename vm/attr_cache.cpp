@@ -110,13 +110,17 @@ rt::Status store_attr_miss(rt::Interp& in, InlineCache& c, Value obj, Value valu
 }
 
 rt::Status load_method_miss(rt::Interp& in, InlineCache& c, Value obj, Value* out) {
-    if (obj.is_obj() && generic_lookup_type(in, obj.as_obj()->type, false) &&
-        obj.as_obj()->type != in.types.module) {
+    if (obj.is_obj() && generic_lookup_type(in, obj.as_obj()->type, false)) {
         rt::Type* t = obj.as_obj()->type;
         Value attr = rt::type_lookup(t, c.name);
-        if (attr.is_obj() && (attr.as_obj()->type == in.types.function ||
-                              attr.as_obj()->type == in.types.method_descriptor))
+        if (t == in.types.module) {
+            // `module.func(...)`: nothing on the module type, so the module's dict holds it (a
+            // hit looks there with a hint, as LOAD_ATTR does; a miss tries __getattr__).
+            if (attr.is_null()) fill(way_for(c, t), t, AttrKind::InstanceDict, Value::null());
+        } else if (attr.is_obj() && (attr.as_obj()->type == in.types.function ||
+                                     attr.as_obj()->type == in.types.method_descriptor)) {
             fill(way_for(c, t), t, AttrKind::Method, attr);
+        }
     }
     return load_method(in, obj, c.name, out);
 }

@@ -633,12 +633,21 @@ dispatch: {
         InlineCache& c = caches[arg];
         Value obj = TOP();
         CacheWay* w = obj.is_obj() ? find_way(c, obj.as_obj()) : nullptr;
-        if (w) {
-            // Filled only as Method: a function on the type, used unless the instance shadows it.
+        if (w && w->kind == AttrKind::Method) {
+            // A function on the type, used unless the instance shadows it.
             rt::Dict* d = instance_dict_of(obj.as_obj());
             if (!d || !(d->key_bits & c.name_bit) || rt::dict_find_str(d, c.name) < 0) {
                 TOP() = w->value;
                 PUSH(obj);
+                DISPATCH();
+            }
+        } else if (w) {
+            // A module's attribute (InstanceDict): called as it is, no receiver.
+            rt::Dict* d = instance_dict_of(obj.as_obj());
+            Value v = d ? dict_get_hinted(d, c.name, w->hint) : Value::null();
+            if (!v.is_null()) {
+                TOP() = Value::null();
+                PUSH(v);
                 DISPATCH();
             }
         }
