@@ -175,6 +175,13 @@ static const Signature* signature_for(Interp& in, const char* text) {
 
 namespace {
 
+// A stack buffer of N values left unset: binding writes every slot a call uses, and setting all
+// N (24 for the binder) first cost more than binding a one-argument call.
+template <size_t N> union ValueBuffer {
+    ValueBuffer() {}
+    Value v[N];
+};
+
 // Who is being called, for messages: `name` as Argument Clinic prints it, `qualname` ("list.append")
 // as METH_O / METH_NOARGS print it, and `skip` receivers not counted in argument counts.
 // The qualname is built only when a message needs it: building it on every call cost a malloc.
@@ -329,9 +336,9 @@ Result<Value> bind_and_run(Interp& in, const Callee& c, NativeFn fn, const Value
     size_t n = c.sig.params.size();
     constexpr size_t Small = 24;
     if (n <= Small) {
-        Value slots[Small];
-        EDDY_CHECK(bind(in, c, values, npos, kwnames, slots));
-        return fn(in, Args(slots, n));
+        ValueBuffer<Small> slots;
+        EDDY_CHECK(bind(in, c, values, npos, kwnames, slots.v));
+        return fn(in, Args(slots.v, n));
     }
     RootedValues slots(in.heap);
     slots.values.resize(n);
@@ -344,12 +351,12 @@ Result<Value> run_with_self(Interp& in, const Callee& c, NativeFn fn, Value self
     size_t total = args.count + args.kw_count();
     constexpr size_t Small = 16;
     if (total < Small) {
-        Value buf[Small];
-        buf[0] = self;
-        for (size_t i = 0; i < total; ++i) buf[i + 1] = args.values[i];
+        ValueBuffer<Small> buf;
+        buf.v[0] = self;
+        for (size_t i = 0; i < total; ++i) buf.v[i + 1] = args.values[i];
         if (c.sig.plain && !args.kwnames && args.count + 1 == c.sig.params.size())
-            return fn(in, Args(buf, args.count + 1));
-        return bind_and_run(in, c, fn, buf, args.count + 1, args.kwnames);
+            return fn(in, Args(buf.v, args.count + 1));
+        return bind_and_run(in, c, fn, buf.v, args.count + 1, args.kwnames);
     }
     Tuple* holder = make_tuple(in, total + 1);
     holder->items()[0] = self;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runtime/heap.hpp"
+#include "runtime/interp.hpp"
 #include "runtime/object.hpp"
 
 namespace eddy::rt {
@@ -222,7 +223,9 @@ struct LoopState final : RootSource {
     bool (*is_coroutine)(Interp&, Value) = nullptr;
 };
 
-LoopState& state(Interp& in);   // created on first use
+LoopState& make_state(Interp& in);   // the first use
+// Asked on every task step and wake-up several times, so inline.
+inline LoopState& state(Interp& in) { return in.loop_state ? *in.loop_state : make_state(in); }
 
 // ---- futures (futures.py) ----
 bool is_future(Interp& in, Value v);       // a Future or Task, subclasses included

@@ -142,7 +142,7 @@ void LoopState::trace_roots(Tracer& tr) {
     for (const NativeAwaitKind& k : await_kinds) tr.mark(k.type);
 }
 
-LoopState& state(Interp& in) {
+LoopState& make_state(Interp& in) {
     if (!in.loop_state) in.loop_state = std::make_unique<LoopState>(in);
     return *in.loop_state;
 }
