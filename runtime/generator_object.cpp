@@ -157,7 +157,7 @@ Result<Value> gen_throw(Interp& in, Generator* g, Value exc, bool& returned) {
     returned = false;
     if (g->state == GenState::Running)
         return in.raise(in.exc.ValueError, std::string(kind_name(in, g)) + " already executing");
-    Value yf = vm::gen_yield_from(g);
+    Value yf = vm::gen_yield_from_unshared(in, g);
     if (!yf.is_null()) {
         if (is_subtype(type_of(in, exc), in.exc.GeneratorExit)) {
             g->state = GenState::Running;
@@ -207,7 +207,7 @@ Status gen_close(Interp& in, Generator* g) {
     if (g->state == GenState::Done) return ok();
     if (g->state == GenState::Running)
         return in.raise(in.exc.ValueError, std::string(kind_name(in, g)) + " already executing");
-    Value yf = vm::gen_yield_from(g);
+    Value yf = vm::gen_yield_from_unshared(in, g);
     bool err = false;
     if (!yf.is_null()) {
         g->state = GenState::Running;
@@ -338,7 +338,7 @@ Result<Value> gen_getattr(Interp& in, Value self, Str* name) {
         }
         if (field == "suspended") return Value::boolean(g->state == GenState::Suspended);
         if (field == "yieldfrom" || field == "await") {
-            Value yf = vm::gen_yield_from(g);
+            Value yf = vm::gen_yield_from_unshared(in, g);
             if (yf.is_null()) return Value::none();
             // It escapes: the VM may no longer reuse it (Generator/AsyncGenOp::recyclable).
             if (is_generator(in, yf)) yf.as<Generator>()->recyclable = false;

@@ -4,7 +4,9 @@
 // loop core's (runtime/loop/event.cpp).
 //
 // Why native: a task waiting on an Event in CPython holds the wait() coroutine, its frame and a
-// future; here it holds one small EventWait, which matters when a million tasks wait.
+// future; here `await ev.wait()` holds nothing of its own (the event's token and three bits of
+// the task), and a wait() made and awaited apart one small EventWait, which matters when a
+// million tasks wait.
 #include <string>
 
 #include "asyncio_internal.hpp"
@@ -44,6 +46,11 @@ Result<Value> event_clear(Interp&, Args a) {
 
 Result<Value> event_wait(Interp& in, Args a) {
     return Value::from_obj(rt::loop::event_wait(in, self_of(a)));
+}
+
+// `await ev.wait()`: see rt::loop::event_wait_await.
+Result<Value> event_wait_await(Interp& in, Args a, bool& done) {
+    return rt::loop::event_wait_await(in, self_of(a), done);
 }
 
 Result<Value> event_get_value(Interp&, Args a) { return Value::boolean(self_of(a)->value); }
@@ -120,6 +127,7 @@ void init_event_types(Interp& in, rt::Module* m) {
         {"clear(self, /)", event_clear},
         {"wait(self, /)", event_wait},
     });
+    rt::set_await_form(in, t, "wait", event_wait_await);
     rt::add_getset(in, t, "_value", event_get_value, event_set_value);
     rt::add_getset(in, t, "_waiters", event_get_waiters, nullptr);
     rt::add_getset(in, t, "_loop", event_get_loop, event_set_loop);

@@ -180,15 +180,25 @@ std::string coro_text(Interp& in, Value coro) {
     return s + " done, defined at " + file + ":" + std::to_string(g->code()->code->first_line);
 }
 
-// What the task awaits, as CPython shows it. A task parked on an Event's wait() or sleeping on
+// What task `t` awaits, as CPython shows it. A task parked on an Event's wait() or sleeping on
 // its timer shows the future CPython's wait() or sleep() would be awaiting in that state.
-Result<std::string> waiter_repr(Interp& in, Value w) {
-    if (w.is_small_int()) return std::string("<Future pending cb=[Task.task_wakeup()]>");
-    if (w.as_obj()->type != rt::loop::state(in).event_wait_type) return rt::repr_string(in, w);
+Result<std::string> waiter_repr(Interp& in, Task* t) {
+    const std::string pending = "<Future pending cb=[Task.task_wakeup()]>";
+    Value w = t->fut_waiter;
+    if (w.is_small_int()) return pending;
+    rt::loop::LoopState& s = rt::loop::state(in);
+    if (w.as_obj()->type == s.event_token_type) {
+        switch (t->park) {
+        case rt::loop::EventPark::Woken: return std::string("<Future finished result=True>");
+        case rt::loop::EventPark::Cancelled: return std::string("<Future cancelled>");
+        default: return pending;
+        }
+    }
+    if (w.as_obj()->type != s.event_wait_type) return rt::repr_string(in, w);
     switch (w.as<rt::loop::EventWait>()->state()) {
     case rt::loop::WaitState::Woken: return std::string("<Future finished result=True>");
     case rt::loop::WaitState::Cancelled: return std::string("<Future cancelled>");
-    default: return std::string("<Future pending cb=[Task.task_wakeup()]>");
+    default: return pending;
     }
 }
 
@@ -203,7 +213,7 @@ Result<Value> task_repr(Interp& in, Value self) {
     std::string tail = sp == std::string::npos ? "" : info.substr(sp);
     s += head + " name=" + name + " coro=<" + coro_text(in, t->coro) + ">";
     if (!t->fut_waiter.is_none() && t->state == FutState::Pending) {
-        std::string w = EDDY_TRY(waiter_repr(in, t->fut_waiter));
+        std::string w = EDDY_TRY(waiter_repr(in, t));
         s += " wait_for=" + w;
     }
     return rt::str_value(in, s + tail + ">");

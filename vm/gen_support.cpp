@@ -119,6 +119,50 @@ Value gen_yield_from(rt::Generator* gen) {
     return f->sp[-1];
 }
 
+Value gen_yield_from_unshared(rt::Interp& in, rt::Generator* gen) {
+    Value yf = gen_yield_from(gen);
+    if (yf.is_null() || !rt::loop::is_event_token(in, yf)) return yf;
+    yf = Value::from_obj(rt::loop::event_token_unshare(in, yf.as<rt::loop::EventToken>(), gen));
+    gen->frame->sp[-1] = yf;
+    return yf;
+}
+
+// Frame `f` waits in an await (or `yield from`) whose SEND it has just run: suspended at the
+// YIELD_VALUE after it, or the SEND entered the awaited generator inline (the fused await call
+// and `async for`'s fused GET_ANEXT leave the same picture).
+static bool in_await_send(const Frame* f) {
+    const Instr* ip = f->ip;
+    size_t at = size_t(ip - f->code->instrs);
+    if (at >= 1 && ip[-1].op() == Op::SEND) return ip[0].op() == Op::YIELD_VALUE;
+    return at >= 2 && ip[-1].op() == Op::YIELD_VALUE && ip[-2].op() == Op::SEND;
+}
+
+bool yields_reach(rt::Interp& in, rt::Generator* outer) {
+    const Frame* f = in.vm->current;
+    while (f && !f->is_entry) {
+        const Frame* caller = f->previous;
+        if (!f->gen || !caller || !in_await_send(caller)) return false;
+        f = caller;
+    }
+    return f && f->gen == outer;
+}
+
+bool awaits_through(rt::Interp& in, rt::Generator* outer, rt::Generator* inner) {
+    rt::Generator* g = outer;
+    // Bounded by the recursion limit: a chain is never deeper than the frames it can run.
+    for (int level = 0; level <= in.vm->recursion_limit; ++level) {
+        if (g == inner) return true;
+        if (!g->frame || g->state == rt::GenState::Created || g->state == rt::GenState::Done ||
+            !in_await_send(g->frame))
+            return false;
+        Value sub = g->frame->sp[-1];
+        if (rt::is_generator(in, sub)) g = sub.as<rt::Generator>();
+        else if (rt::is_async_gen_op(in, sub)) g = sub.as<rt::AsyncGenOp>()->gen;
+        else return false;
+    }
+    return false;
+}
+
 rt::Result<Value> get_awaitable(rt::Interp& in, Value obj, uint32_t where) {
     if (is_coroutine_like(in, obj)) {
         if (obj.as_obj()->type == in.types.coroutine && !gen_yield_from(obj.as<rt::Generator>()).is_null())
@@ -195,6 +239,11 @@ rt::Result<Value> send_slow(rt::Interp& in, Value sub, Value value, bool& done) 
         if (!v.is_error() || !in.exception_matches(in.exc.StopIteration)) return v;
         done = true;
         return rt::take_stop_iteration_value(in);
+    }
+    if (rt::loop::is_event_token(in, sub)) {
+        // The SEND's receiver slot (SEND saved the frame: the sent value is above it).
+        Frame* f = in.vm->current;
+        return rt::loop::event_token_send(in, f->sp - 2, f->gen, done);
     }
     bool handled = false;
     Value fv = EDDY_TRY(rt::loop::await_send(in, sub, value, done, handled));

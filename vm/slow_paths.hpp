@@ -98,6 +98,15 @@ inline void gen_unlink(rt::Interp& in, rt::Generator* gen) {
 void gen_raised(rt::Interp& in, rt::Generator* gen);
 // The sub-iterator a suspended generator delegates to (`yield from`/`await`), or null.
 rt::Value gen_yield_from(rt::Generator* gen);
+// gen_yield_from for code that hands the sub-iterator out or drives it (cr_await, throw, close):
+// an Event's shared token is first replaced by a wait object of the generator's own.
+rt::Value gen_yield_from_unshared(rt::Interp& in, rt::Generator* gen);
+// A value the running frame yields now goes straight up to whoever resumed `outer`: every frame
+// from the running one up to `outer`'s is suspended in an await's SEND of the one below it.
+bool yields_reach(rt::Interp& in, rt::Generator* outer);
+// `outer`'s await chain (through coroutines, `yield from`s and async generators' asend) reaches
+// `inner`, each level suspended at its await or being resumed into it.
+bool awaits_through(rt::Interp& in, rt::Generator* outer, rt::Generator* inner);
 // The generator finished (returned or raised) and its frame is no longer executing: frees it.
 void gen_release_frame(rt::Interp& in, rt::Generator* gen);
 // `await fn(args)` of a coroutine function in one step (the VM fuses CALL, GET_AWAITABLE and

@@ -189,7 +189,8 @@ bool is_native_awaitable(Interp& in, Value v) {
     if (!v.is_obj() || !in.loop_state) return false;
     const LoopState& s = *in.loop_state;
     Type* t = v.as_obj()->type;
-    return t == s.sleep_type || t == s.event_wait_type || await_step_of(s, t) || is_future(in, v);
+    return t == s.sleep_type || t == s.event_wait_type || t == s.event_token_type || await_step_of(s, t) ||
+           is_future(in, v);
 }
 
 void register_native_awaitable(Interp& in, Type* type, AwaitStepFn step) {

@@ -15,6 +15,7 @@
 
 namespace eddy::rt {
 class Interp;
+struct Generator;
 }
 
 namespace eddy::rt::loop {
@@ -27,6 +28,16 @@ enum class Resume : uint8_t {
     Throw,         // coro.throw(step_value)
     Wakeup,        // __wakeup(fut_waiter): throw its exception, or send None
     TimerFired,    // its sleep timer expired: go to the back of the queue (set_result's call_soon)
+};
+
+// A task's wait on an Event through the event's shared EventToken, with no object of its own:
+// the state CPython keeps in that wait()'s future, kept in the task instead.
+enum class EventPark : uint8_t {
+    None,        // not waiting on an event that way
+    Starting,    // its `await ev.wait()` just made the token its await; the next SEND yields it
+    Waiting,     // parked: in the event's waiters, its fut_waiter the token
+    Woken,       // set() reached it (the future got True): its resumption there returns True
+    Cancelled,   // Task.cancel reached it (the future was cancelled): CancelledError is thrown in
 };
 
 // The rarely set fields of a Future or Task, made on first need (future_extra): a cancel with
@@ -57,6 +68,7 @@ struct Future : Obj {
     bool must_cancel : 1 = false;        // Task only
     Resume resume : 2 = Resume::Send;    // Task only
     bool failed : 1 = false;             // finished by set_exception: `result` is the exception
+    EventPark park : 3 = EventPark::None;   // Task only
     uint32_t number = 0;                 // Task only: the N of "Task-N" (0: it is extra->big_number)
 };
 static_assert(sizeof(Future) == 56);
@@ -69,7 +81,8 @@ static_assert(sizeof(Future) == 56);
 // timer's sequence number as a small int (sleep's future, in CPython).
 struct Task : Future {
     Value coro = Value::none();
-    // The future it awaits, the EventWait it is parked on, its sleep timer's number, or None.
+    // The future it awaits, the EventWait or EventToken it is parked on, its sleep timer's
+    // number, or None.
     Value fut_waiter = Value::none();
     Task* live_prev = nullptr;           // the loop's list of pending tasks (all_tasks)
     Task* live_next = nullptr;
@@ -104,15 +117,18 @@ struct SleepAwaitable : Obj {
 };
 
 struct EventWait;
+struct EventToken;
 
 // asyncio.Event's state (CPython's locks.Event). No future per waiter: a task waiting on an
-// unset event parks on the EventWait object its `await ev.wait()` yields, and set() wakes it
-// in place, as a future's done callback would.
+// unset event parks on the EventWait object its `ev.wait()` made, or, for `await ev.wait()`
+// written as such, on the event's shared EventToken with no object of its own; set() wakes it in
+// place, as a future's done callback would.
 struct AsyncEvent : Obj {
     // _waiters: the tasks parked on one of its wait()s, from parking until they resume there;
-    // a task's EventWait is its fut_waiter until its next step.
+    // a task's EventWait or EventToken is its fut_waiter until its next step.
     std::deque<Task*> waiters;
     Value loop = Value::null();          // the loop it bound to (_loop), null until one is needed
+    EventToken* token = nullptr;         // made on the first `await ev.wait()` that parks
     bool value = false;                  // _value
 };
 
@@ -133,6 +149,16 @@ struct EventWait : Obj {
     AsyncEvent* event = nullptr;
     WaitState state() const { return WaitState(gc_flags); }
     void set_state(WaitState s) { gc_flags = uint32_t(s); }
+};
+
+// What the stack of `await ev.wait()` holds (where the wait() coroutine would be) while its task
+// waits on the event with no object of its own: one per event, shared by all such waiters, whose
+// state lives in their tasks (Task::park). It is only ever seen by the waiting task's own steps:
+// before anything else can see or drive that await (cr_await, a hand-driven send, throw or
+// close), the waiter gets an EventWait of its own in the token's place (event_token_unshare),
+// so that all behaves as for `w = ev.wait(); await w`.
+struct EventToken : Obj {
+    AsyncEvent* event = nullptr;
 };
 
 struct TimerEntry {
@@ -203,6 +229,7 @@ struct LoopState final : RootSource {
     Type* loop_type = nullptr;
     Type* sleep_type = nullptr;
     Type* event_wait_type = nullptr;     // EventWait ("coroutine", as CPython's wait() is one)
+    Type* event_token_type = nullptr;    // EventToken (never seen by Python code)
     Type* gathering_future_type = nullptr;   // gather()'s future (made by stdlib's _asyncio)
     Type* gather_callback_type = nullptr;    // gather()'s done callback on each child
     Type* cancelled_error = nullptr;
@@ -263,6 +290,7 @@ Value task_name(Interp& in, Task* t);
 void event_trace(Obj* event, Tracer& tracer);
 void event_finalize(Obj* event);
 void event_wait_trace(Obj* wait, Tracer& tracer);
+void event_token_trace(Obj* token, Tracer& tracer);
 EventWait* event_wait(Interp& in, AsyncEvent* ev);                     // ev.wait()
 // One step of `await ev.wait()` (the await protocol, as await_send): what to yield, or `done`.
 Result<Value> event_wait_send(Interp& in, EventWait* w, bool& done);
@@ -272,6 +300,20 @@ void event_wait_abandon(Interp& in, EventWait* w);
 // Task side: the coroutine yielded `w`, so `t` parks on it; Task.cancel of a parked task.
 void event_wait_park(Interp& in, Task* t, EventWait* w);
 bool event_wait_cancel(Interp& in, Task* t, EventWait* w, Value msg);
+// `await ev.wait()` (the method's await form): True at once when set; else what the await goes
+// on with: the event's token when the running frame's yield reaches the current task directly,
+// otherwise an EventWait, as ev.wait() would return.
+Result<Value> event_wait_await(Interp& in, AsyncEvent* ev, bool& done);
+bool is_event_token(Interp& in, Value v);
+// SEND to the token in `*slot`, a stack slot of `holder`'s running frame: what to yield, or `done`
+// with the await's result. Anyone but the token's own task gets an EventWait put in the slot.
+Result<Value> event_token_send(Interp& in, Value* slot, Generator* holder, bool& done);
+// The EventWait that takes the token's place in suspended `holder`'s await, carrying its task's
+// wait state (its task then waits on it instead).
+EventWait* event_token_unshare(Interp& in, EventToken* tok, Generator* holder);
+// Task side: the coroutine yielded the token (its park is Waiting); Task.cancel of such a task.
+void event_token_park(Interp& in, Task* t, EventToken* tok);
+bool event_token_cancel(Interp& in, Task* t, Value msg);
 
 // ---- Ctrl-C (runners.py) ----
 // What a pending interrupt request (Ctrl-C, or the host's Interpreter::interrupt()) does once a

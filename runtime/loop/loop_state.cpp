@@ -121,6 +121,7 @@ LoopState::LoopState(Interp& interp) : in(interp) {
     loop_type->finalize = finalize_loop;
     sleep_type = bare_type(in, "coroutine", "builtins", sizeof(SleepAwaitable), trace_sleep);
     event_wait_type = bare_type(in, "coroutine", "builtins", sizeof(EventWait), event_wait_trace);
+    event_token_type = bare_type(in, "coroutine", "builtins", sizeof(EventToken), event_token_trace);
     cancelled_error = exception_class(in, "CancelledError", in.exc.BaseException);
     invalid_state_error = exception_class(in, "InvalidStateError", in.exc.Exception);
 }
@@ -129,7 +130,7 @@ LoopState::~LoopState() { in.heap.remove_root_source(this); }
 
 void LoopState::trace_roots(Tracer& tr) {
     for (Type* t : {future_type, future_extra_type, task_type, handle_type, timer_handle_type, loop_type, sleep_type,
-                    event_wait_type, cancelled_error, invalid_state_error})
+                    event_wait_type, event_token_type, cancelled_error, invalid_state_error})
         tr.mark(t);
     for (Type* t : {gathering_future_type, gather_callback_type})
         if (t) tr.mark(t);

@@ -65,6 +65,7 @@ static bool cancel_waiter(Interp& in, Task* task, Value w, Value msg) {
     Type* t = w.as_obj()->type;
     if (t == s.task_type) return task_cancel(in, w.as<Task>(), msg);
     if (t == s.event_wait_type) return event_wait_cancel(in, task, w.as<EventWait>(), msg);
+    if (t == s.event_token_type) return event_token_cancel(in, task, msg);
     if (t == s.future_type) return future_cancel(in, w.as<Future>(), msg);
     Result<Value> r = call_method(in, w, in.intern("cancel"), {msg});
     if (r.is_error()) {
@@ -149,6 +150,10 @@ static void task_wait_for(Interp& in, Task* t, Value r) {
     }
     if (r.is_obj() && r.as_obj()->type == s.event_wait_type) {
         event_wait_park(in, t, r.as<EventWait>());
+        return;
+    }
+    if (r.is_obj() && r.as_obj()->type == s.event_token_type && t->park == EventPark::Waiting) {
+        event_token_park(in, t, r.as<EventToken>());
         return;
     }
     if (is_future(in, r)) {
