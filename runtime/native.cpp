@@ -432,6 +432,11 @@ Result<Value> call_native_await(Interp& in, NativeFunction* fn, const Value* arg
         (!fn->owner || is_subtype(type_of(in, args[0]), fn->owner)))
         return fn->await_form(in, Args(args, n), done);
     constexpr size_t Small = 8;
+    if (fn->self.is_null() && !fn->owner && sig.params.size() <= Small) {
+        // A module function given some of its defaulted parameters (`await asyncio.sleep(0)`).
+        ValueBuffer<Small> buf;
+        if (bind_positional(sig, args, n, buf.v)) return fn->await_form(in, Args(buf.v, sig.params.size()), done);
+    }
     if (sig.plain && !fn->self.is_null() && n + 1 == sig.params.size() && n < Small) {
         // A bound method (`async with`'s __aexit__): its receiver goes first. Every value here
         // stays rooted by the caller's stack and the bound method.

@@ -124,6 +124,11 @@ Result<Value> asyncio_all_tasks(Interp& in, Args a) {
 // sleep(delay, result=None): an awaitable the task turns into a timer (delay > 0) or a trip to the
 // back of the ready queue; sleep(0) is one shared object.
 Result<Value> asyncio_sleep(Interp& in, Args a) {
+    if (!a[0].is_float() && !a[0].is_small_int()) {
+        // sleep() begins with `if delay <= 0:`, whose TypeError a non-number raises.
+        Value le = EDDY_TRY(rt::compare(in, a[0], Value::from_small_int(0), vm::CmpOp::Le));
+        EDDY_TRY(rt::truthy(in, le));
+    }
     double delay = EDDY_TRY(to_double(in, a[0]));
     Value result = a[1];
     LoopState& s = rt::loop::state(in);
@@ -136,6 +141,12 @@ Result<Value> asyncio_sleep(Interp& in, Args a) {
     sl->delay = delay;
     sl->result = result;
     return Value::from_obj(sl);
+}
+
+// `await asyncio.sleep(d)`: the same awaitable, without binding the call's arguments first.
+Result<Value> asyncio_sleep_await(Interp& in, Args a, bool& done) {
+    done = false;
+    return asyncio_sleep(in, a);
 }
 
 Result<Value> not_a_coroutine(Interp& in, Value coro) {
@@ -221,6 +232,7 @@ Result<Value> init__asyncio(Interp& in) {
         {"_set_sigint_task(task, /)", asyncio__set_sigint_task},
         {"_interrupt_count()", asyncio__interrupt_count},
     });
+    get_module_attr(in, m, "sleep").as<rt::NativeFunction>()->await_form = asyncio_sleep_await;
     return Value::from_obj(m);
 }
 
