@@ -124,12 +124,17 @@ Result<Value> asyncio_all_tasks(Interp& in, Args a) {
 // sleep(delay, result=None): an awaitable the task turns into a timer (delay > 0) or a trip to the
 // back of the ready queue; sleep(0) is one shared object.
 Result<Value> asyncio_sleep(Interp& in, Args a) {
-    if (!a[0].is_float() && !a[0].is_small_int()) {
+    double delay = 0;
+    if (a[0].is_float()) {
+        delay = a[0].as_float();
+    } else if (a[0].is_small_int()) {
+        delay = double(a[0].as_small_int());
+    } else {
         // sleep() begins with `if delay <= 0:`, whose TypeError a non-number raises.
         Value le = EDDY_TRY(rt::compare(in, a[0], Value::from_small_int(0), vm::CmpOp::Le));
         EDDY_TRY(rt::truthy(in, le));
+        delay = EDDY_TRY(to_double(in, a[0]));
     }
-    double delay = EDDY_TRY(to_double(in, a[0]));
     Value result = a[1];
     LoopState& s = rt::loop::state(in);
     if (delay <= 0 && result.is_none()) {

@@ -12,6 +12,7 @@
 #include "runtime/int_object.hpp"
 #include "runtime/interp.hpp"
 #include "runtime/list_object.hpp"
+#include "runtime/loop/loop.hpp"
 #include "runtime/native.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/range_object.hpp"
@@ -1283,6 +1284,19 @@ dispatch: {
             }
             DISPATCH();
         }
+        if (sub.is_obj() && in.loop_state && sub.as_obj()->type == in.loop_state->sleep_type) {
+            // `await asyncio.sleep(d)`: the sleep yields itself until its task sends it back, then
+            // the await gives its result (rt::loop::await_send's first case, inline: a task that
+            // loops over sleeps passes here twice per step).
+            if (TOP().is(sub)) {
+                --sp;
+                TOP() = sub.as<rt::loop::SleepAwaitable>()->result;
+                ip = code->instrs + arg;
+            } else {
+                TOP() = sub;
+            }
+            DISPATCH();
+        }
         if (sub.is_obj() && sub.as_obj()->type == in.types.async_gen_asend) {
             // `async for` over an async generator (asend/__anext__): enter its frame inline
             // as above; its own yield ends the asend (YIELD_VALUE), its return raises
@@ -1318,6 +1332,8 @@ dispatch: {
         DISPATCH();
     }
     TARGET(GET_AWAITABLE) {
+        Value a = TOP();
+        if (a.is_obj() && in.loop_state && a.as_obj()->type == in.loop_state->sleep_type) DISPATCH();   // its own iterator
         SAVE_FRAME();
         Value v = get_awaitable(in, TOP(), arg).value();
         if (v.is_error()) goto error;
