@@ -192,7 +192,8 @@ Status handle_fromlist(Interp& in, Value module, std::string_view modname, Value
 
 Result<Value> load_module_from_source(Interp& in, const SourceModule& spec) {
     std::string_view name = spec.name;
-    if (!in.compile_source) return in.raise(in.exc.ImportError, "no compiler available to import " + std::string(name));
+    if (!spec.code && !in.compile_source)
+        return in.raise(in.exc.ImportError, "no compiler available to import " + std::string(name));
     Module* m = make_module(in, name);
     Dict* d = m->dict;
     if (spec.file) dict_set_str(in, d, in.names.dunder_file, str_value(in, *spec.file));
@@ -213,7 +214,8 @@ Result<Value> load_module_from_source(Interp& in, const SourceModule& spec) {
     if (in.builtins) dict_set_str(in, d, in.names.dunder_builtins, Value::from_obj(in.builtins));
     Value key = Value::from_obj(in.intern(name));
     EDDY_CHECK(dict_set(in, in.modules, key, Value::from_obj(m)));
-    Value code = in.compile_source(in, spec.source, spec.code_filename).value();
+    Value code = spec.code ? Value::from_obj(make_code_object(in, spec.code))
+                           : in.compile_source(in, spec.source, spec.code_filename).value();
     Status st = code.is_error() ? Status(Error{}) : exec_module_code(in, code, m);
     if (st.is_error()) {
         Value pending = in.take_exception();

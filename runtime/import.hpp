@@ -4,10 +4,12 @@
 // in sys.modules. Native modules come from a loader the stdlib registers.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
 #include "object.hpp"
+#include "vm/bytecode.hpp"
 #include "vm/vm_state.hpp"
 
 namespace eddy::rt {
@@ -28,13 +30,15 @@ Status import_star(Interp& in, Value module, Value locals);
 // Imports a module by its absolute dotted name and returns it (not the top-level package).
 Result<Value> import_module(Interp& in, std::string_view name);
 
-// A module to create from source text (a file's, or one embedded in the binary).
+// A module to create from source text (a file's), or from code compiled at build time (a frozen
+// module's: stdlib/py, embedded in the binary).
 struct SourceModule {
     std::string_view name;                         // the absolute dotted name
     std::string_view source;
     std::string_view code_filename;                // for tracebacks: a path or "<frozen NAME>"
     std::optional<std::string_view> file;          // __file__, when there is one
     std::optional<std::string_view> package_dir;   // a package: its folder ("" when embedded)
+    std::shared_ptr<const vm::Code> code = {};     // when set, run as is: `source` is not compiled
 };
 // Creates module `spec.name`, registers it in sys.modules and runs its body (unregistering it
 // again if that raises). Returns what sys.modules holds under the name afterwards.

@@ -1,6 +1,7 @@
 // stdlib/stdlib.cpp: installing the stdlib into an interpreter: the eager builtins and sys
 // modules, and the loader the import system calls before searching sys.path: native modules
-// (modules.def) first, then the Python-source modules embedded from stdlib/py/ (frozen.hpp).
+// (modules.def) first, then the modules frozen from stdlib/py/ (frozen.hpp): their build-time code
+// is deserialized and run, with no compiler involved.
 #include "stdlib.hpp"
 
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "module_object.hpp"
 #include "modules.hpp"
 #include "str_object.hpp"
+#include "vm/code_serial.hpp"
 
 namespace eddy::lib {
 
@@ -57,19 +59,19 @@ rt::Result<rt::Value> load_native_module(rt::Interp& in, std::string_view name) 
     }
     if (const FrozenModule* frozen = find_frozen_module(name)) {
         if (!existing.is_null()) return existing;
-        std::string filename = "<frozen " + std::string(name) + ">";
-        rt::SourceModule spec{name, frozen->source, filename, std::nullopt, std::nullopt};
+        // The code was compiled at build time under the name "<frozen NAME>" (freeze_tool.cpp).
+        std::string error;
+        auto bytes = reinterpret_cast<const uint8_t*>(frozen->code.data());
+        std::shared_ptr<vm::Code> code = vm::deserialize_code({bytes, frozen->code.size()}, &error);
+        if (!code)
+            return in.raise(in.exc.ImportError,
+                            "frozen module " + std::string(name) + " is corrupt: " + error);
+        rt::SourceModule spec{name, frozen->source, code->filename, std::nullopt, std::nullopt,
+                              std::move(code)};
         if (frozen->is_package) spec.package_dir = "";
         return rt::load_module_from_source(in, spec);
     }
     return rt::Value::null();
-}
-
-const FrozenModule* find_frozen_module(std::string_view name) {
-    std::span<const FrozenModule> all = frozen_modules();
-    for (const FrozenModule& m : all)
-        if (m.name == name) return &m;
-    return nullptr;
 }
 
 void install(rt::Interp& in) {
