@@ -20,7 +20,8 @@ async def main():
             print("TypeError", e)
     s = asyncio.sleep
     print(await s(0, "alias"), await s(-1, "negative"), await asyncio.sleep(True, "bool"))
-    await asyncio.gather(ticker("a", 0, 3), ticker("b", 0, 2), ticker("c", 0.002, 2))
+    await asyncio.gather(ticker("a", 0, 3), ticker("b", 0, 2))
+    await ticker("c", 0.002, 2)
 
 
 asyncio.run(main())
