@@ -16,7 +16,9 @@ void Codegen::yield_value() {
 }
 
 // ADD_YIELD_FROM: (sub value -- result). The VM recognizes a delegating YIELD_VALUE by the
-// `JUMP <SEND>` that follows it (3.11 uses RESUME's operand for the same purpose).
+// `JUMP <SEND>` that follows it (3.11 uses RESUME's operand for the same purpose). Its fused
+// paths also rely on GET_AWAITABLE and GET_ANEXT being emitted only right before
+// `LOAD_CONST None` and this loop.
 void Codegen::add_yield_from(bool) {
     int send = new_label(), exit = new_label();
     bind(send);

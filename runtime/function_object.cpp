@@ -132,6 +132,8 @@ CodeObject* make_code_object(Interp& in, std::shared_ptr<const vm::Code> code) {
     bool simple_coro = (code->flags & vm::CO_COROUTINE) && !(code->flags & binding) &&
                        code->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0;
     co->awaited_argcount = simple_coro ? code->argcount : -1;
+    for (vm::Instr i : code->instructions)
+        if (i.op() == vm::Op::PUSH_EXC_INFO) co->handles_exceptions = true;
     co->localsplus_names = interned_tuple(in, code->varnames, &code->cellvars, &code->freevars);
     Tuple* consts = make_tuple(in, code->consts.size());
     co->consts = consts;

@@ -38,6 +38,10 @@ struct CodeObject : Obj {
     // The same for a coroutine function (simple_argcount is -1 for every generator kind): the
     // VM's fused `await f(...)` binds such a call by copying the arguments.
     int32_t awaited_argcount = -1;
+    // The code handles exceptions (has PUSH_EXC_INFO): as a coroutine it changes its own
+    // handled-exception level (sys.exc_info), so the fused `await f(...)` links that level in
+    // from the start instead of letting it share its awaiter's until it first suspends.
+    bool handles_exceptions = false;
 
     // The source line of instruction `index` (0 when unknown).
     int line_of(uint32_t index) const;

@@ -16,6 +16,16 @@ struct Generator;
 
 namespace eddy::vm {
 
+// Where an ordinary (non-generator) frame's return value goes in its caller.
+enum class ReturnTo : uint8_t {
+    Push,       // pushed on the caller's stack: an ordinary call
+    Instance,   // dropped, and must be None: an inline __init__ (the instance is already there)
+    // The awaiting frame's SEND slot, then that SEND's jump: a coroutine the fused
+    // `await f(...)` runs before it has a coroutine object. It gets one only if it suspends
+    // (YIELD_VALUE); until then nobody but its awaiter can tell it from an ordinary call.
+    Awaiter,
+};
+
 struct Frame {
     rt::CodeObject* code = nullptr;
     rt::Function* func = nullptr;      // null for module code run directly
@@ -27,7 +37,7 @@ struct Frame {
     rt::Value* sp = nullptr;           // top of the value stack (saved by SAVE_FRAME)
     bool is_entry = false;             // returning from it leaves run_frame()
     bool on_data_stack = false;        // popped from VmState's data stack on exit
-    bool returns_instance = false;     // an inline __init__: its None is dropped on return
+    ReturnTo returns_to = ReturnTo::Push;
     bool has_locals = false;           // a LOAD_NAME mapping follows the value stack (locals())
 
     // Locals, then cells (cellvars then freevars, as Cell values), then the value stack, then,

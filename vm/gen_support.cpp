@@ -18,18 +18,17 @@ namespace eddy::vm {
 
 using rt::Value;
 
-void gen_raised(rt::Interp& in, rt::Generator* gen) {
-    gen->state = rt::GenState::Done;
-    gen_unlink(in, gen);
-    // PEP 479: a StopIteration escaping the body becomes RuntimeError (CPython's gen_send_ex2).
-    bool async_gen = gen->type == in.types.async_generator;
+// PEP 479: a StopIteration escaping the body of a generator of type `kind` becomes RuntimeError
+// (CPython's gen_send_ex2); so does StopAsyncIteration escaping an async generator.
+static void convert_stop_iteration(rt::Interp& in, rt::Type* kind) {
+    bool async_gen = kind == in.types.async_generator;
     Value exc = in.exception();
     rt::Type* et = rt::type_of(in, exc);
     const char* msg = nullptr;
     if (rt::is_subtype(et, in.exc.StopIteration)) {
-        msg = gen->type == in.types.coroutine ? "coroutine raised StopIteration"
-              : async_gen                      ? "async generator raised StopIteration"
-                                               : "generator raised StopIteration";
+        msg = kind == in.types.coroutine ? "coroutine raised StopIteration"
+              : async_gen                ? "async generator raised StopIteration"
+                                         : "generator raised StopIteration";
     } else if (async_gen && rt::is_subtype(et, in.exc.StopAsyncIteration)) {
         msg = "async generator raised StopAsyncIteration";
     }
@@ -40,6 +39,37 @@ void gen_raised(rt::Interp& in, rt::Generator* gen) {
     err->cause = exc;
     err->context = exc;
     err->suppress_context = true;
+}
+
+void gen_raised(rt::Interp& in, rt::Generator* gen) {
+    gen->state = rt::GenState::Done;
+    gen_unlink(in, gen);
+    convert_stop_iteration(in, gen->type);
+}
+
+void awaited_frame_raised(rt::Interp& in) { convert_stop_iteration(in, in.types.coroutine); }
+
+rt::Generator* adopt_awaited_frame(rt::Interp& in, Frame* f) {
+    VmState& vm = *in.vm;
+    rt::Generator* g;
+    if (vm.coro_cache_count) {
+        g = vm.coro_cache[--vm.coro_cache_count];
+        g->frame = f;
+        g->func = f->func;
+        f->gen = g;
+    } else {
+        g = rt::make_generator(in, f->func, f);
+    }
+    g->recyclable = true;   // its awaiter's slot is still the only reference
+    // Linked as SEND would have at the call (the call already counted the recursion level); its
+    // handled exception is None, which the frame never changed (no PUSH_EXC_INFO).
+    g->state = rt::GenState::Running;
+    g->exc_state.value = Value::none();
+    g->exc_state.previous = vm.exc_info;
+    vm.exc_info = &g->exc_state;
+    f->returns_to = ReturnTo::Push;
+    f->previous->sp[-1] = Value::from_obj(g);   // the awaiter's SEND slot
+    return g;
 }
 
 void gen_release_frame(rt::Interp& in, rt::Generator* gen) {

@@ -182,7 +182,7 @@ inline void fill_simple_frame(Frame* f, rt::Function* fn, const Value* args, siz
     f->ip = code->instrs;
     f->is_entry = false;
     f->on_data_stack = true;
-    f->returns_instance = false;
+    f->returns_to = ReturnTo::Push;
     f->has_locals = false;
     Value* lp = f->localsplus();
     for (size_t i = 0; i < n; ++i) lp[i] = args[i];
@@ -253,15 +253,35 @@ inline rt::AsyncGenOp* anext_for_loop(rt::Interp& in, rt::Generator* gen) {
 
 // The call just executed is awaited: the next instructions are the await sequence
 // GET_AWAITABLE, LOAD_CONST None, SEND (after a plain `await`, or `async with`'s __aexit__).
-inline bool awaits_result(const Instr* ip, const Value* consts) {
-    return ip[0].op() == Op::GET_AWAITABLE && ip[1].op() == Op::LOAD_CONST &&
-           consts[ip[1].arg()].is_none() && ip[2].op() == Op::SEND;
+// The compiler emits GET_AWAITABLE only as the head of that sequence (codegen_async.cpp's
+// add_yield_from callers), so its opcode says it all.
+inline bool awaits_result(const Instr* ip) { return ip[0].op() == Op::GET_AWAITABLE; }
+
+// ... and it is `await fn(...)` of a coroutine function (GET_AWAITABLE's operand 0: a plain
+// `await`, compared with the opcode as one word).
+inline bool awaits_call_result(rt::Function* fn, const Instr* ip) {
+    constexpr uint32_t kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+    return ip[0].word == Instr(Op::GET_AWAITABLE, 0).word &&
+           (fn->code->flags & kinds) == CO_COROUTINE;
 }
 
-// ... and it is `await fn(...)` of a coroutine function.
-inline bool awaits_call_result(rt::Function* fn, const Instr* ip, const Value* consts) {
-    constexpr uint32_t kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
-    return (fn->code->flags & kinds) == CO_COROUTINE && ip[0].arg() == 0 && awaits_result(ip, consts);
+// The fused `await fn(...)` of a coroutine that leaves the handled exception alone, with
+// arguments that bind one to one: its frame on the data stack as an ordinary call's, returning
+// into the awaiter's SEND (ReturnTo::Awaiter), with no coroutine object unless it suspends.
+// Null (nothing done) at the recursion limit or without room: start_awaited_call decides then.
+inline Frame* push_awaited_frame(rt::Interp& in, rt::Function* fn, const Value* args, size_t n) {
+    VmState& vm = *in.vm;
+    rt::CodeObject* code = fn->code;
+    size_t words = FrameHeaderWords + code->framesize;
+    if (code->awaited_argcount != int32_t(n) || code->handles_exceptions ||
+        vm.depth >= vm.recursion_limit || vm.stack_top + words > vm.stack_end)
+        return nullptr;
+    auto* f = reinterpret_cast<Frame*>(vm.stack_top);
+    vm.stack_top += words;
+    ++vm.depth;
+    fill_simple_frame(f, fn, args, n);
+    f->returns_to = ReturnTo::Awaiter;
+    return f;
 }
 
 // start_awaited_call's common case, inline: arguments that bind one to one (awaited_argcount),
@@ -329,11 +349,6 @@ inline Frame* enter_asend_inline(rt::Interp& in, rt::AsyncGenOp* op, Frame* call
     Frame* f = enter_generator_inline(in, op->gen, caller, sent);
     if (!f) op->state = rt::AsyncGenOp::State::Closed;
     return f;
-}
-
-// GET_ANEXT is followed by the await sequence LOAD_CONST None, SEND (every `async for`).
-inline bool anext_then_send(const Instr* ip, const Value* consts) {
-    return ip[0].op() == Op::LOAD_CONST && consts[ip[0].arg()].is_none() && ip[1].op() == Op::SEND;
 }
 
 } // namespace
@@ -939,7 +954,7 @@ dispatch: {
         }
         Frame* prev = frame->previous;
         bool is_entry = frame->is_entry;
-        bool returns_instance = frame->returns_instance;
+        ReturnTo returns_to = frame->returns_to;
         --vm.depth;   // pop_frame, inline
         vm.stack_top = reinterpret_cast<Value*>(frame);
         if (is_entry) {
@@ -949,7 +964,13 @@ dispatch: {
         }
         frame = prev;
         LOAD_FRAME();
-        if (returns_instance) [[unlikely]] {
+        if (returns_to != ReturnTo::Push) {
+            if (returns_to == ReturnTo::Awaiter) {
+                // A coroutine that never suspended: the await's result, as SEND gives it.
+                TOP() = v;
+                ip = code->instrs + ip[-1].arg();
+                DISPATCH();
+            }
             // An inline __init__: the instance is already on the caller's stack.
             if (!v.is_none()) {
                 raise_init_not_none(in, v);
@@ -1220,6 +1241,7 @@ dispatch: {
         Value v = POP();
         SAVE_FRAME();
         rt::Generator* g = frame->gen;
+        if (!g) g = adopt_awaited_frame(in, frame);   // ReturnTo::Awaiter's first suspension
         if (frame->on_data_stack) frame = g->frame = move_frame_to_heap(in, frame);
         g->state = rt::GenState::Suspended;
         gen_unlink(in, g);
@@ -1353,8 +1375,8 @@ dispatch: {
             auto* g = aiter.as<rt::Generator>();
             rt::AsyncGenOp* op = anext_for_loop(in, g);
             PUSH(Value::from_obj(op));
-            if (!g->running_async && g->state == rt::GenState::Suspended &&
-                anext_then_send(ip, consts)) {
+            // GET_ANEXT is always followed by the await sequence's LOAD_CONST None, SEND.
+            if (!g->running_async && g->state == rt::GenState::Suspended) {
                 // The next item: enter the generator as the SEND after us would (asend_send with
                 // None), without the two dispatches; its yield comes back to that SEND.
                 ip += 2;
@@ -1383,7 +1405,7 @@ dispatch: {
         SAVE_FRAME();
         // An __aenter__ with an await form (an asyncio lock's) may finish the await that follows
         // at once: its result lands past the SEND loop.
-        bool fused = awaits_result(ip, consts), done = false;
+        bool fused = awaits_result(ip), done = false;
         Value v = before_with(in, TOP(), sp - 1, true, fused ? &done : nullptr).value();
         if (v.is_error()) goto error;
         PUSH(v);
@@ -1468,12 +1490,22 @@ do_call: {
             LOAD_FRAME();
             DISPATCH();
         }
-        if (awaits_call_result(fn, ip, consts)) {
+        if (awaits_call_result(fn, ip)) {
             // `await f(...)`: make the coroutine and enter it as SEND would, without the generic
             // call or the await protocol; SEND's sub-iterator slot holds it.
             SAVE_FRAME();
             rt::Tuple* kw = kwnames;
             kwnames = nullptr;
+            if (Frame* nf = kw ? nullptr : push_awaited_frame(in, fn, call_args, call_n)) {
+                sp = call_base;
+                PUSH(Value::none());   // SEND's slot; the coroutine object if it suspends
+                ip += 3;               // past GET_AWAITABLE, LOAD_CONST None, SEND
+                SAVE_FRAME();
+                nf->previous = frame;
+                frame = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
             rt::Generator* g = kw ? nullptr : start_awaited_call_fast(in, fn, call_args, call_n, frame);
             if (!g) g = start_awaited_call(in, fn, call_args, call_n - nkw, kw, frame);
             if (!g) goto error;
@@ -1508,14 +1540,14 @@ do_call: {
             sp = call_base + 1;
             SAVE_FRAME();
             nf->previous = frame;
-            nf->returns_instance = true;
+            nf->returns_to = ReturnTo::Instance;
             frame = nf;
             LOAD_FRAME();
             DISPATCH();
         }
     }
     if ((t == in.types.method_descriptor || t == in.types.native_function) && !kwnames &&
-        call_callee.as<rt::NativeFunction>()->await_form && awaits_result(ip, consts)) {
+        call_callee.as<rt::NativeFunction>()->await_form && awaits_result(ip)) {
         // `await obj.method(...)` of a native method with an await form (a queue's get/put, a
         // lock's acquire/__aexit__): finished at once, its result lands past the await loop
         // with no awaitable made; otherwise the await goes on with the awaitable it returns.
@@ -1569,6 +1601,7 @@ exception_unwind: {
         // An async generator SEND entered inline: the exception also ends that asend.
         if (!is_entry && g->type == in.types.async_generator) asend_failed(in, prev->sp[-1], g, false);
     } else {
+        if (frame->returns_to == ReturnTo::Awaiter) [[unlikely]] awaited_frame_raised(in);
         pop_frame(in, frame);
     }
     if (is_entry) {

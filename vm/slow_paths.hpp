@@ -96,6 +96,12 @@ inline void gen_unlink(rt::Interp& in, rt::Generator* gen) {
 }
 // The generator's frame raised: marks it done, converts StopIteration (PEP 479).
 void gen_raised(rt::Interp& in, rt::Generator* gen);
+// A frame the fused `await f(...)` ran without a coroutine object (ReturnTo::Awaiter) raised:
+// PEP 479's conversion, as gen_raised does for a coroutine.
+void awaited_frame_raised(rt::Interp& in);
+// Such a frame is about to suspend (YIELD_VALUE): gives it its coroutine object, linked as
+// running, and puts that in its awaiter's SEND slot, where the call left None.
+rt::Generator* adopt_awaited_frame(rt::Interp& in, Frame* frame);
 // The sub-iterator a suspended generator delegates to (`yield from`/`await`), or null.
 rt::Value gen_yield_from(rt::Generator* gen);
 // gen_yield_from for code that hands the sub-iterator out or drives it (cr_await, throw, close):
