@@ -114,10 +114,20 @@ Handle* call_soon(Interp& in, EventLoop* loop, Value callback, Value args) {
     return h;
 }
 
-Handle* call_soon_one_arg(Interp& in, EventLoop* loop, Value callback, Value arg) {
-    Handle* h = call_soon(in, loop, callback, arg);
+static bool is_handle(Interp& in, const Obj* o) {
+    const LoopState& s = state(in);
+    return o->type == s.handle_type || o->type == s.timer_handle_type;
+}
+
+void call_soon_done_callback(Interp& in, EventLoop* loop, Value callback, Future* fut) {
+    if (callback.is_obj() && !is_handle(in, callback.as_obj())) {
+        loop->ready.push(callback.as_obj());
+        loop->ready.push(fut);
+        return;
+    }
+    // Not an object, or a Handle (which run_once would take for a queued one): a real handle.
+    Handle* h = call_soon(in, loop, callback, Value::from_obj(fut));
     h->one_arg = true;
-    return h;
 }
 
 Handle* call_at(Interp& in, EventLoop* loop, double when, Value callback, Value args) {
@@ -198,6 +208,24 @@ static Status run_handle(Interp& in, Handle* h) {
     return ok();
 }
 
+// A done callback queued without a handle: as Handle._run, with a handle made for the report
+// should it raise.
+static Status run_done_callback(Interp& in, EventLoop* loop, Obj* callback, Obj* fut) {
+    Value arg = Value::from_obj(fut);
+    Result<Value> r = call(in, Value::from_obj(callback), CallArgs{&arg, 1, nullptr});
+    if (!r.is_error()) return ok();
+    if (in.exception_matches(in.exc.KeyboardInterrupt) || in.exception_matches(in.exc.SystemExit))
+        return Error{};
+    Value exc = in.take_exception();
+    auto* h = in.heap.alloc<Handle>(state(in).handle_type);
+    h->callback = Value::from_obj(callback);
+    h->args = arg;
+    h->one_arg = true;
+    h->loop = Value::from_obj(loop);
+    report_callback_exception(in, h, exc);
+    return ok();
+}
+
 static void drop_cancelled_head(Interp& in, EventLoop* loop) {
     // _run_once step 1: compact when over half the heap is cancelled, else pop cancelled heads.
     if (loop->timers.size() > 100 && loop->cancelled_timers * 2 > loop->timers.size()) {
@@ -253,6 +281,12 @@ Status run_once(Interp& in, EventLoop* loop, bool may_wait) {
         Obj* o = loop->ready.pop();
         if (is_task(in, Value::from_obj(o))) {
             EDDY_CHECK(task_run_step(in, static_cast<Task*>(o)));
+            continue;
+        }
+        if (!is_handle(in, o)) {
+            Obj* fut = loop->ready.pop();   // a done callback's second entry
+            i++;
+            EDDY_CHECK(run_done_callback(in, loop, o, fut));
             continue;
         }
         auto* h = static_cast<Handle*>(o);

@@ -44,7 +44,7 @@ static void schedule_one(Interp& in, Future* f, Value cb) {
         wake_task(in, cb.as<Task>(), f);
         return;
     }
-    call_soon_one_arg(in, f->loop.as<EventLoop>(), cb, Value::from_obj(f));
+    call_soon_done_callback(in, f->loop.as<EventLoop>(), cb, f);
 }
 
 // future_schedule_callbacks: every callback, in registration order, then forget them.

@@ -167,8 +167,9 @@ struct TimerEntry {
     Obj* target;   // a Handle (call_later/call_at) or a Task (sleep)
 };
 
-// A ring buffer of ready entries (Task or Handle); grows by doubling, never shrinks, so a
-// steady state of task switches allocates nothing.
+// A ring buffer of ready entries: a Task, a Handle, or a future's done callback as two entries,
+// the callback then the future (run_once takes them together). Grows by doubling, never
+// shrinks, so a steady state of task switches allocates nothing.
 class ReadyQueue {
 public:
     bool empty() const { return m_size == 0; }
@@ -325,7 +326,9 @@ Status keyboard_interrupt(Interp& in);
 // ---- the loop (base_events.py) ----
 EventLoop* make_loop(Interp& in);
 Handle* call_soon(Interp& in, EventLoop* loop, Value callback, Value args);
-Handle* call_soon_one_arg(Interp& in, EventLoop* loop, Value callback, Value arg);   // callback(arg)
+// A done callback of `fut`, called with `fut` soon: queued as it is, with no Handle (nobody can
+// see or cancel the handle of a done callback).
+void call_soon_done_callback(Interp& in, EventLoop* loop, Value callback, Future* fut);
 Handle* call_at(Interp& in, EventLoop* loop, double when, Value callback, Value args);
 double loop_time();                                                   // time.monotonic()
 void handle_cancel(Interp& in, Handle* h);
