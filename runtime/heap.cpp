@@ -51,13 +51,6 @@ Heap::Heap() : m_threshold(MinThreshold), m_limit(DefaultLimit) {
     if (const char* s = std::getenv("EDDY_GC_STRESS")) m_stress = *s && *s != '0';
 }
 
-// Every object, small ones in address order, then the large ones.
-template <class F>
-void Heap::for_each_object(F&& f) {
-    m_cells.for_each_object(f);
-    for (Obj* obj : m_large) f(obj);
-}
-
 // Marks are clear between collections, so every object counts as dead here.
 Heap::~Heap() {
     finalize_dead();
@@ -95,6 +88,11 @@ void Heap::collect() {
     MarkStack marks;
     mark_roots(marks);
     marks.drain();
+    for (bool more = true; more;) {
+        more = false;
+        for (RootSource* source : m_root_sources) more |= source->trace_more(marks);
+        marks.drain();
+    }
     sweep();
     ++m_collections;
     m_bytes_since_gc = 0;

@@ -45,6 +45,10 @@ class RootSource {
 public:
     virtual ~RootSource() = default;
     virtual void trace_roots(Tracer& tracer) = 0;
+    // Called once everything reachable is marked, again and again while any source returns
+    // true: marks what is kept alive by a condition on what is marked (the tasks of a marked
+    // event loop); returns whether it marked anything.
+    virtual bool trace_more(Tracer&) { return false; }
 };
 
 class Heap {
@@ -110,6 +114,13 @@ public:
     void add_root_source(RootSource* source);
     void remove_root_source(RootSource* source);
 
+    // Calls f(Obj*) for every object, dead ones that the next sweep will free included.
+    template <class F>
+    void for_each_object(F&& f) {
+        m_cells.for_each_object(f);
+        for (Obj* obj : m_large) f(obj);
+    }
+
     size_t object_count() const { return m_objects; }
     size_t collections() const { return m_collections; }
 
@@ -127,8 +138,6 @@ private:
     void* allocate_large(size_t size, size_t& charged);
     void mark_roots(class MarkStack& marks);
     void scan_native_stack(class MarkStack& marks);
-    template <class F>
-    void for_each_object(F&& f);
     void finalize_dead();
     void sweep();
 

@@ -117,7 +117,7 @@ Result<Value> asyncio_current_task(Interp& in, Args a) {
 Result<Value> asyncio_all_tasks(Interp& in, Args a) {
     EventLoop* loop = a[0].is_none() ? EDDY_TRY(running_loop(in)) : EDDY_TRY(loop_or_current(in, a[0]));
     rt::Set* set = rt::make_set(in);
-    for (rt::loop::Task* t = loop->live; t; t = t->live_next) EDDY_CHECK(rt::set_add(in, set, Value::from_obj(t)));
+    for (rt::loop::Task* t : rt::loop::listed_tasks(in, loop)) EDDY_CHECK(rt::set_add(in, set, Value::from_obj(t)));
     return Value::from_obj(set);
 }
 

@@ -102,7 +102,9 @@ static bool timer_stale(Interp& in, const TimerEntry& e) {
 }
 
 EventLoop* make_loop(Interp& in) {
-    return in.heap.alloc<EventLoop>(state(in).loop_type);
+    auto* loop = in.heap.alloc<EventLoop>(state(in).loop_type);
+    state(in).loops.push_back(loop);
+    return loop;
 }
 
 Handle* call_soon(Interp& in, EventLoop* loop, Value callback, Value args) {

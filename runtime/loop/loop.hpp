@@ -69,13 +69,16 @@ struct Future : Obj {
     Resume resume : 2 = Resume::Send;    // Task only
     bool failed : 1 = false;             // finished by set_exception: `result` is the exception
     EventPark park : 3 = EventPark::None;   // Task only
+    // Task only: one of its loop's tasks that all_tasks() lists (from its creation until its
+    // last step), which the loop keeps alive (see EventLoop::tasks).
+    bool listed : 1 = false;
     uint32_t number = 0;                 // Task only: the N of "Task-N" (0: it is extra->big_number)
 };
 static_assert(sizeof(Future) == 56);
 
 // asyncio.Task (CPython's Lib/asyncio/tasks.py). A task is its own ready-queue entry and its
 // own sleep-timer target: waking it allocates nothing.
-// Two fields do double duty, to keep a waiting task small (88 bytes): `result` holds the argument
+// Two fields do double duty, to keep a waiting task small (72 bytes): `result` holds the argument
 // of the next step while the task is pending (it gets its result only when done, and a done task
 // never steps again), and `fut_waiter` holds, while the task sleeps on its own timer, that
 // timer's sequence number as a small int (sleep's future, in CPython).
@@ -84,12 +87,10 @@ struct Task : Future {
     // The future it awaits, the EventWait or EventToken it is parked on, its sleep timer's
     // number, or None.
     Value fut_waiter = Value::none();
-    Task* live_prev = nullptr;           // the loop's list of pending tasks (all_tasks)
-    Task* live_next = nullptr;
     Value& step_value() { return result; }   // argument of the next step (see Resume)
     bool sleeping() const { return fut_waiter.is_small_int(); }
 };
-static_assert(sizeof(Task) == 88);
+static_assert(sizeof(Task) == 72);
 
 // The sequence number a sleeping task keeps in fut_waiter (the low 47 bits of the timer's: a
 // timer entry that outlives 2^47 later timers could be taken for the task's current one).
@@ -191,7 +192,11 @@ struct EventLoop : Obj {
     std::vector<TimerEntry> timers;      // binary min-heap on `when`, sifted as heapq sifts
     uint64_t next_seq = 1;
     size_t cancelled_timers = 0;
-    Task* live = nullptr;                // pending tasks, newest first
+    // Its listed tasks (Task::listed), which all_tasks() finds by walking the heap: no list
+    // of them, so a waiting task costs no links. The collector keeps them alive while the loop
+    // is (LoopState::trace_more), and counts those it marked to know when that needs a walk.
+    size_t tasks = 0;
+    size_t tasks_marked = 0;             // during a collection: listed tasks marked so far
     bool running = false, stopping = false, closed = false;
 };
 
@@ -220,6 +225,7 @@ struct LoopState final : RootSource {
     explicit LoopState(Interp& in);
     ~LoopState() override;
     void trace_roots(Tracer& tracer) override;
+    bool trace_more(Tracer& tracer) override;
 
     Interp& in;
     Type* future_type = nullptr;
@@ -245,6 +251,7 @@ struct LoopState final : RootSource {
     SleepAwaitable* sleep0 = nullptr;    // sleep(0)'s shared awaitable
     uint64_t task_counter = 0;
     std::vector<Obj*> unretrieved;       // futures finished with an exception (reported at close)
+    std::vector<EventLoop*> loops;       // every loop not yet collected (for trace_more)
     LoopHooks hooks;
     std::vector<NativeAwaitKind> await_kinds;   // see register_native_awaitable
     // What counts as a coroutine for run_until_complete (set by the stdlib module).
@@ -282,6 +289,8 @@ bool is_native_awaitable(Interp& in, Value v);
 void register_native_awaitable(Interp& in, Type* type, AwaitStepFn step);
 
 // ---- tasks (tasks.py) ----
+// The listed tasks of `loop` (all_tasks), in heap order.
+std::vector<Task*> listed_tasks(Interp& in, EventLoop* loop);
 // A task of type `type` (Task or a subclass; null for Task) scheduled to start soon.
 Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Type* type = nullptr);
 bool task_cancel(Interp& in, Task* t, Value msg);

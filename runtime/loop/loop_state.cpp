@@ -40,6 +40,14 @@ void trace_future(Obj* o, Tracer& tr) {
     auto* t = static_cast<Task*>(f);
     tr.mark(t->coro);
     tr.mark(t->fut_waiter);
+    if (t->listed) t->loop.as<EventLoop>()->tasks_marked++;
+}
+
+// A task all_tasks() lists (a Future layout: only its trace slot says so).
+Task* as_listed_task(Obj* o) {
+    if (o->type->trace != trace_future || !static_cast<Future*>(o)->is_task) return nullptr;
+    auto* t = static_cast<Task*>(o);
+    return t->listed ? t : nullptr;
 }
 
 void trace_handle(Obj* o, Tracer& tr) {
@@ -51,12 +59,12 @@ void trace_handle(Obj* o, Tracer& tr) {
 
 void trace_sleep(Obj* o, Tracer& tr) { tr.mark(static_cast<SleepAwaitable*>(o)->result); }
 
-// The loop keeps alive what it will run: queued tasks and handles, timer targets, pending tasks.
+// The loop keeps alive what it will run: queued tasks and handles, timer targets; its listed
+// tasks too (LoopState::trace_more).
 void trace_loop(Obj* o, Tracer& tr) {
     auto* loop = static_cast<EventLoop*>(o);
     loop->ready.for_each([&](Obj* x) { tr.mark(x); });
     for (const TimerEntry& e : loop->timers) tr.mark(e.target);
-    for (Task* t = loop->live; t; t = t->live_next) tr.mark(t);
 }
 
 void finalize_loop(Obj* o) { static_cast<EventLoop*>(o)->~EventLoop(); }
@@ -141,6 +149,39 @@ void LoopState::trace_roots(Tracer& tr) {
     tr.mark(sleep0);
     for (Obj* o : unretrieved) tr.mark(o);
     for (const NativeAwaitKind& k : await_kinds) tr.mark(k.type);
+}
+
+// A marked loop keeps its listed tasks alive. Nearly always they were all reached already (from
+// the ready queue, timers and what they wait on), which the counts show without looking; else a
+// walk over the heap finds the others. Once nothing more is marked: loops that die now are
+// forgotten, and the counts start over for the next collection.
+bool LoopState::trace_more(Tracer& tr) {
+    bool missing = false;
+    for (EventLoop* loop : loops) missing |= loop->gc_marked && loop->tasks_marked < loop->tasks;
+    bool marked = false;
+    if (missing) {
+        in.heap.for_each_object([&](Obj* o) {
+            Task* t = as_listed_task(o);
+            if (t && !t->gc_marked && t->loop.as_obj()->gc_marked) {
+                tr.mark(t);
+                marked = true;
+            }
+        });
+    }
+    if (marked) return true;
+    std::erase_if(loops, [](EventLoop* loop) { return !loop->gc_marked; });
+    for (EventLoop* loop : loops) loop->tasks_marked = 0;
+    return false;
+}
+
+std::vector<Task*> listed_tasks(Interp& in, EventLoop* loop) {
+    std::vector<Task*> tasks;
+    if (!loop->tasks) return tasks;
+    in.heap.for_each_object([&](Obj* o) {
+        Task* t = as_listed_task(o);
+        if (t && t->loop.as_obj() == loop) tasks.push_back(t);
+    });
+    return tasks;
 }
 
 LoopState& make_state(Interp& in) {

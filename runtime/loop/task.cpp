@@ -19,19 +19,6 @@ namespace eddy::rt::loop {
 void task_sleep_until(Interp& in, Task* t, double when);   // event_loop.cpp
 void task_timer_cancelled(Task* t);
 
-static void live_link(EventLoop* loop, Task* t) {
-    t->live_next = loop->live;
-    if (loop->live) loop->live->live_prev = t;
-    loop->live = t;
-}
-
-static void live_unlink(EventLoop* loop, Task* t) {
-    if (t->live_prev) t->live_prev->live_next = t->live_next;
-    else if (loop->live == t) loop->live = t->live_next;
-    if (t->live_next) t->live_next->live_prev = t->live_prev;
-    t->live_prev = t->live_next = nullptr;
-}
-
 Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Type* type) {
     LoopState& s = state(in);
     if (!type) type = s.task_type;
@@ -44,7 +31,8 @@ Result<Task*> make_task(Interp& in, EventLoop* loop, Value coro, Value name, Typ
     else future_extra(in, t).big_number = number;
     if (!name.is_null() && !name.is_none())
         future_extra(in, t).name = name.is_obj() && is_str(in, name) ? name : EDDY_TRY(str(in, name));
-    live_link(loop, t);
+    t->listed = true;
+    loop->tasks++;
     t->resume = Resume::Send;
     loop->ready.push(t);
     if (s.hooks.task_created) s.hooks.task_created(in, t);
@@ -103,7 +91,9 @@ bool task_cancel(Interp& in, Task* t, Value msg) {
 }
 
 static void finish_task(Task* t) {
-    live_unlink(t->loop.as<EventLoop>(), t);
+    if (!t->listed) return;
+    t->listed = false;
+    t->loop.as<EventLoop>()->tasks--;
 }
 
 // A task's coroutine must be resumed in the task's stead: coroutines and generators through the

@@ -135,3 +135,23 @@ TEST_F(LoopTest, CancelRacesWithCompletion) {
     EXPECT_FALSE(lp::future_cancel(in, g, Value::none()));   // done first: cancel loses
     EXPECT_EQ(g->state, lp::FutState::Finished);
 }
+
+// all_tasks() lists a loop's tasks by walking the heap, and the collector keeps them alive while
+// their loop lives: here a task that nothing else refers to (it waits on a future only it holds,
+// the two referring to each other) survives a collection, still listed, and finishes when the
+// future does; done, it is listed no more.
+TEST_F(LoopTest, PendingTaskOnlyItsLoopHoldsSurvivesACollection) {
+    lp::state(in).running_loop = loop;
+    ASSERT_FALSE(lp::make_task(in, loop, Value::from_obj(lp::make_future(in, loop)), Value::none()).is_error());
+    lp::state(in).running_loop = nullptr;
+    iterate();   // the task's first step: it now waits on the future
+    in.heap.collect();
+    std::vector<lp::Task*> tasks = lp::listed_tasks(in, loop);
+    ASSERT_EQ(tasks.size(), 1u);
+    lp::Task* t = tasks[0];
+    ASSERT_TRUE(lp::is_future(in, t->fut_waiter));
+    ASSERT_FALSE(lp::future_set_result(in, t->fut_waiter.as<lp::Future>(), str_value(in, "r")).is_error());
+    iterate();
+    EXPECT_EQ(t->state, lp::FutState::Finished);
+    EXPECT_TRUE(lp::listed_tasks(in, loop).empty());
+}
