@@ -171,7 +171,10 @@ bool yields_reach(rt::Interp& in, rt::Generator* outer) {
     const Frame* f = in.vm->current;
     while (f && !f->is_entry) {
         const Frame* caller = f->previous;
-        if (!f->gen || !caller || !in_await_send(caller)) return false;
+        // A generator frame, or a coroutine the fused `await f(...)` runs with no object yet
+        // (it gets one when it suspends, before its yield reaches the awaiter).
+        bool awaited = f->gen || f->returns_to == ReturnTo::Awaiter;
+        if (!awaited || !caller || !in_await_send(caller)) return false;
         f = caller;
     }
     return f && f->gen == outer;
