@@ -229,9 +229,10 @@ inline Frame* push_simple_frame(rt::Interp& in, rt::Function* fn, const Value* a
 
 // An asend whose async generator SEND entered inline finished with an exception (`returned`:
 // the generator returned, which raises StopAsyncIteration): async_gen_unwrap_value's bookkeeping.
+// `op` is the awaiting frame's SEND slot: null when GET_ANEXT entered without an asend.
 [[gnu::noinline]] void asend_failed(rt::Interp& in, Value op, rt::Generator* g, bool returned) {
     if (returned) (void)in.raise(in.exc.StopAsyncIteration);
-    op.as<rt::AsyncGenOp>()->state = rt::AsyncGenOp::State::Closed;
+    if (!op.is_null()) op.as<rt::AsyncGenOp>()->state = rt::AsyncGenOp::State::Closed;
     g->running_async = false;
 }
 
@@ -338,6 +339,15 @@ inline Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* 
     f->is_entry = false;
     gen_link(in, gen, caller);
     return f;
+}
+
+// An async generator that GET_ANEXT entered with no asend object (its awaiter's SEND slot null)
+// suspended in an await: the awaiter suspends too and now needs that asend, in the state it
+// would have had all along, as its SEND's sub-iterator (cr_await, throw, resumption).
+[[gnu::noinline]] Value asend_in_flight(rt::Interp& in, rt::Generator* gen) {
+    rt::AsyncGenOp* op = anext_for_loop(in, gen);
+    op->state = rt::AsyncGenOp::State::Iter;
+    return Value::from_obj(op);
 }
 
 // Enters an async generator for its asend op's step (SEND on the op, or GET_ANEXT fused with
@@ -1260,14 +1270,18 @@ dispatch: {
             // the item is that await's result (async_gen_unwrap_value).
             g->wrapped_yield = false;
             g->running_async = false;
-            auto* op = TOP().as<rt::AsyncGenOp>();
-            op->state = rt::AsyncGenOp::State::Closed;
+            if (!TOP().is_null()) {   // null: GET_ANEXT entered it without an asend
+                auto* op = TOP().as<rt::AsyncGenOp>();
+                op->state = rt::AsyncGenOp::State::Closed;
+                if (op->recyclable && vm.anext_cache_count < VmState::AnextCacheDepth)
+                    vm.anext_cache[vm.anext_cache_count++] = op;
+            }
             TOP() = v;   // the stack slot that held the asend
-            if (op->recyclable && vm.anext_cache_count < VmState::AnextCacheDepth)
-                vm.anext_cache[vm.anext_cache_count++] = op;
             ip = code->instrs + ip[-1].arg();
             DISPATCH();
         }
+        // A null slot is GET_ANEXT's, for the async generator that just suspended in an await.
+        if (TOP().is_null()) [[unlikely]] TOP() = asend_in_flight(in, g);
         PUSH(v);
         DISPATCH();
     }
@@ -1373,19 +1387,25 @@ dispatch: {
         Value aiter = TOP();
         if (aiter.is_obj() && aiter.as_obj()->type == in.types.async_generator) {
             auto* g = aiter.as<rt::Generator>();
-            rt::AsyncGenOp* op = anext_for_loop(in, g);
-            PUSH(Value::from_obj(op));
             // GET_ANEXT is always followed by the await sequence's LOAD_CONST None, SEND.
             if (!g->running_async && g->state == rt::GenState::Suspended) {
                 // The next item: enter the generator as the SEND after us would (asend_send with
-                // None), without the two dispatches; its yield comes back to that SEND.
+                // None), without the two dispatches; its yield comes back to that SEND. No
+                // asend object unless it suspends in an await (YIELD_VALUE): its slot is null.
+                PUSH(Value::null());
                 ip += 2;
                 SAVE_FRAME();
-                Frame* f = enter_asend_inline(in, op, frame, Value::none());
-                if (!f) goto error;
+                g->running_async = true;
+                Frame* f = enter_generator_inline(in, g, frame, Value::none());
+                if (!f) {
+                    g->running_async = false;
+                    goto error;
+                }
                 frame = f;
                 LOAD_FRAME();
+                DISPATCH();
             }
+            PUSH(Value::from_obj(anext_for_loop(in, g)));
             DISPATCH();
         }
         SAVE_FRAME();
