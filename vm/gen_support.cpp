@@ -282,8 +282,18 @@ rt::Result<Value> send_slow(rt::Interp& in, Value sub, Value value, bool& done) 
     Value fv = EDDY_TRY(rt::loop::await_send(in, sub, value, done, handled));
     if (handled) return fv;
     rt::Type* t = rt::type_of(in, sub);
+    if (t == in.types.coroutine_wrapper) {
+        // `yield from coro.__await__()`: the wrapper's coroutine, whose return value the
+        // next slot would drop.
+        bool returned = false;
+        Value v = EDDY_TRY(rt::gen_send(in, sub.as<rt::CoroutineWrapper>()->coro, value, returned));
+        done = returned;
+        return v;
+    }
     Value v;
-    if (value.is_none() && t->next) {
+    // A class's own __next__ is called as a method: its StopIteration carries the value `yield
+    // from` returns, which the next slot's exhaustion convention would drop.
+    if (value.is_none() && t->next && !(t->flags & rt::TF_HeapType)) {
         v = t->next(in, sub).value();
     } else if (value.is_none()) {
         v = rt::call_method(in, sub, in.names.dunder_next, {}).value();
