@@ -350,14 +350,15 @@ inline Frame* enter_generator_inline(rt::Interp& in, rt::Generator* gen, Frame* 
     return Value::from_obj(op);
 }
 
-// Enters an async generator for its asend op's step (SEND on the op, or GET_ANEXT fused with
-// that SEND): the op runs until the generator's next yield. Null with the exception set, and
-// the op closed, when the generator cannot run.
-inline Frame* enter_asend_inline(rt::Interp& in, rt::AsyncGenOp* op, Frame* caller, Value sent) {
-    op->state = rt::AsyncGenOp::State::Iter;
-    op->gen->running_async = true;
-    Frame* f = enter_generator_inline(in, op->gen, caller, sent);
-    if (!f) op->state = rt::AsyncGenOp::State::Closed;
+// Enters async generator g for one asend step: SEND on its asend op, or GET_ANEXT fused with
+// that SEND and no op at all (`op` null). The step runs until the generator's next yield. Null
+// with the exception set when the generator cannot run; that step then ends as one that raised.
+inline Frame* enter_asend_inline(rt::Interp& in, rt::Generator* g, Value op, Frame* caller,
+                                 Value sent) {
+    if (!op.is_null()) op.as<rt::AsyncGenOp>()->state = rt::AsyncGenOp::State::Iter;
+    g->running_async = true;
+    Frame* f = enter_generator_inline(in, g, caller, sent);
+    if (!f) asend_failed(in, op, g, false);
     return f;
 }
 
@@ -1347,7 +1348,7 @@ dispatch: {
                               (g->state == rt::GenState::Created && sent.is_none()))) {
                 --sp;
                 SAVE_FRAME();
-                Frame* f = enter_asend_inline(in, op, frame, sent);
+                Frame* f = enter_asend_inline(in, g, Value::from_obj(op), frame, sent);
                 if (!f) goto error;
                 frame = f;
                 LOAD_FRAME();
@@ -1395,12 +1396,8 @@ dispatch: {
                 PUSH(Value::null());
                 ip += 2;
                 SAVE_FRAME();
-                g->running_async = true;
-                Frame* f = enter_generator_inline(in, g, frame, Value::none());
-                if (!f) {
-                    g->running_async = false;
-                    goto error;
-                }
+                Frame* f = enter_asend_inline(in, g, Value::null(), frame, Value::none());
+                if (!f) goto error;
                 frame = f;
                 LOAD_FRAME();
                 DISPATCH();
