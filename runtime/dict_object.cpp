@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "exception_object.hpp"
 #include "int_object.hpp"
@@ -23,10 +24,15 @@ namespace {
 
 constexpr int32_t IxEmpty = -1;
 constexpr int32_t IxDummy = -2;
-constexpr size_t MinIndexSize = 8;
+constexpr size_t MinIndexSize = DictIndex::InlineSize;   // a dict's first index lives inside it
 constexpr unsigned PerturbShift = 5;
 
-size_t usable_for(size_t index_size) { return index_size * 2 / 3; }
+constexpr size_t usable_for(size_t index_size) { return index_size * 2 / 3; }
+
+// The entries kept inside a Dict are exactly what its inline index can address, and they move
+// by memcpy/realloc when the dict outgrows them.
+static_assert(DictEntries::InlineCapacity == usable_for(MinIndexSize));
+static_assert(std::is_trivially_copyable_v<DictEntry>);
 
 int64_t str_key_hash(Str* s) { return s->hash != -1 ? s->hash : str_hash(s); }
 

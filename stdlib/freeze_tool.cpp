@@ -1,9 +1,8 @@
 // stdlib/freeze_tool.cpp: the build's host tool that freezes stdlib/py, as CPython's
 // Programs/_freeze_module does. `eddy_freeze PY_ROOT OUTPUT` compiles every .py under PY_ROOT
-// exactly as the import of an embedded module used to at run time (Mode::File, code filename
-// "<frozen NAME>") and writes a C++ file defining frozen.hpp's table: each module's source and its
-// code in vm/code_serial's binary form. A file that does not compile fails the build with the
-// compiler's message. Sees the lexer, parser, compiler and bytecode format; never the runtime.
+// as stdlib.cpp's loader names it (Mode::File, code filename "<frozen NAME>") and writes a C++
+// file defining frozen.hpp's table: each module's source and its code in vm/code_serial's binary
+// form. A file that does not compile fails the build with the compiler's message. Sees the lexer, parser, compiler and bytecode format; never the runtime.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -47,9 +46,10 @@ std::vector<Module> find_modules(const fs::path& root) {
         Module m;
         m.rel = fs::relative(e.path(), root).generic_string();
         std::string stem = m.rel.substr(0, m.rel.size() - 3);
-        if (stem == "__init__" || stem.ends_with("/__init__")) {
+        if (stem == "__init__" || stem.ends_with("/__init__")) {   // package P from P/__init__.py
             m.package = true;
-            stem.resize(stem.size() - std::min(stem.size(), sizeof("/__init__") - 1));
+            constexpr std::string_view suffix = "/__init__";
+            stem = stem == "__init__" ? "" : stem.substr(0, stem.size() - suffix.size());
         }
         std::replace(stem.begin(), stem.end(), '/', '.');
         m.name = stem;
@@ -89,7 +89,7 @@ std::string literal(std::string_view bytes) {
         if (ch == '"' || ch == '\\') {
             out += '\\';
             out += char(ch);
-        } else if (ch >= 0x20 && ch < 0x7f && ch != '?') {
+        } else if (ch >= 0x20 && ch < 0x7f && ch != '?') {   // "??=" would draw -Wtrigraphs
             out += char(ch);
         } else {
             char esc[5];

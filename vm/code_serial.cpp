@@ -227,20 +227,6 @@ void Reader::positions(std::vector<Position>& rows) {
     rows.resize(count(4, "position"));
     int line = 0;
     for (Position& p : rows) {
-        // Most rows are four one-byte deltas that cannot leave int's range from a sane line:
-        // decoded without the general path's per-field checks.
-        if (left() >= 4 && line > -64 && line < INT_MAX - 128) {
-            const uint8_t* b = m_in.data() + m_pos;
-            if (((b[0] | b[1] | b[2] | b[3]) & 0x80) == 0) {
-                p.line = line + int(unzigzag(b[0]));
-                p.end_line = p.line + int(unzigzag(b[1]));
-                p.col = int(unzigzag(b[2]));
-                p.end_col = p.col + int(unzigzag(b[3]));
-                m_pos += 4;
-                line = p.line;
-                continue;
-            }
-        }
         p.line = offset_int(line, "position");
         p.end_line = offset_int(p.line, "position");
         p.col = offset_int(0, "position");

