@@ -84,7 +84,8 @@ std::string address_of(const void* p) {
 }
 
 // The loop's copy of the instructions: each cached instruction's operand becomes the index of
-// its cache entry, which remembers the name.
+// its cache entry, which remembers the name, and the first of a common pair becomes the
+// superinstruction that runs both (vm::fuse_pair).
 void quicken(CodeObject* co) {
     const auto& src = co->code->instructions;
     size_t ncaches = 0;
@@ -98,6 +99,10 @@ void quicken(CodeObject* co) {
             i = vm::Instr(i.op(), uint32_t(next++));
         }
         co->quickened.push_back(i);
+    }
+    for (size_t k = 0; k + 1 < src.size(); ++k) {
+        vm::Instr& i = co->quickened[k];
+        i = vm::Instr(vm::fuse_pair(i.op(), src[k + 1].op()), i.arg());
     }
     co->instrs = co->quickened.data();
 }

@@ -35,6 +35,26 @@ struct Instr {
     constexpr uint32_t arg() const { return word >> 8; }
 };
 
+// The superinstruction that runs `first` and then `second` (the last rows of opcodes.def), or
+// `first` itself when the pair has none.
+constexpr Op fuse_pair(Op first, Op second) {
+    switch (first) {
+    case Op::LOAD_FAST:
+        if (second == Op::LOAD_FAST) return Op::LOAD_FAST__LOAD_FAST;
+        if (second == Op::LOAD_CONST) return Op::LOAD_FAST__LOAD_CONST;
+        return first;
+    case Op::LOAD_CONST: return second == Op::LOAD_FAST ? Op::LOAD_CONST__LOAD_FAST : first;
+    case Op::STORE_FAST:
+        if (second == Op::LOAD_FAST) return Op::STORE_FAST__LOAD_FAST;
+        if (second == Op::STORE_FAST) return Op::STORE_FAST__STORE_FAST;
+        return first;
+    default: return first;
+    }
+}
+
+// Superinstructions exist only in the loop's copy: serialized code may not hold them.
+constexpr bool is_superinstruction(Op op) { return op >= Op::LOAD_FAST__LOAD_FAST; }
+
 // BINARY_OP operands. The first 13 follow ast::BinOpKind's order; the Inplace ones add 13 and
 // try __iadd__ & co. first, as CPython's `a += b` does.
 enum class BinOp : uint8_t {

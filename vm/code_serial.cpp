@@ -294,7 +294,8 @@ std::shared_ptr<Code> Reader::code(int depth) {
     for (size_t i = 0; i < ninstr && ok(); ++i) {
         uint8_t op = byte();
         uint32_t arg = uint32_t(bounded(Instr::MaxArg, "operand"));
-        if (op >= OpCount) return fail("unknown opcode ", std::to_string(op)), nullptr;
+        if (op >= OpCount || is_superinstruction(Op(op)))
+            return fail("unknown opcode ", std::to_string(op)), nullptr;
         c->instructions.push_back(Instr(Op(op), arg));
     }
     positions(c->positions);

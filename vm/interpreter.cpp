@@ -35,14 +35,21 @@ inline rt::Type* fast_type(rt::Interp& in, Value v) {
 }
 
 // Small-int and float arithmetic without leaving the loop; false when the operands need the
-// generic path (ops.cpp), including every overflow of the 48-bit small-int range.
-inline bool binary_fast(BinOp op, Value a, Value b, Value& out) {
+// generic path (ops.cpp), including every overflow of the 48-bit small-int range. Inlined into
+// BINARY_OP, its one caller: as a call it cost more than the arithmetic.
+[[gnu::always_inline]] inline bool binary_fast(BinOp op, Value a, Value b, Value& out) {
     if (int(op) >= InplaceOffset) op = BinOp(int(op) - InplaceOffset);
     if (a.is_small_int() && b.is_small_int()) {
         int64_t x = a.as_small_int(), y = b.as_small_int(), r;
+        // + and - (counters, indices, depths) without the switch's indirect jump, which one
+        // BINARY_OP site shared by every operator predicts badly.
+        if (op <= BinOp::Sub) {
+            r = x + (op == BinOp::Sub ? -y : y);   // two 48-bit ints never overflow 64 bits
+            if (!Value::fits_small_int(r)) return false;
+            out = Value::from_small_int(r);
+            return true;
+        }
         switch (op) {
-        case BinOp::Add: r = x + y; break;
-        case BinOp::Sub: r = x - y; break;
         case BinOp::Mul:
             if (__builtin_mul_overflow(x, y, &r)) return false;
             break;
@@ -258,23 +265,25 @@ inline rt::AsyncGenOp* anext_for_loop(rt::Interp& in, rt::Generator* gen) {
 // add_yield_from callers), so its opcode says it all.
 inline bool awaits_result(const Instr* ip) { return ip[0].op() == Op::GET_AWAITABLE; }
 
-// ... and it is `await fn(...)` of a coroutine function (GET_AWAITABLE's operand 0: a plain
-// `await`, compared with the opcode as one word).
+// ... by a plain `await` (GET_AWAITABLE's operand 0, compared with the opcode as one word).
+inline bool awaits_plainly(const Instr* ip) { return ip[0].word == Instr(Op::GET_AWAITABLE, 0).word; }
+
+// ... and it is `await fn(...)` of a coroutine function.
 inline bool awaits_call_result(rt::Function* fn, const Instr* ip) {
     constexpr uint32_t kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
-    return ip[0].word == Instr(Op::GET_AWAITABLE, 0).word &&
-           (fn->code->flags & kinds) == CO_COROUTINE;
+    return awaits_plainly(ip) && (fn->code->flags & kinds) == CO_COROUTINE;
 }
 
 // The fused `await fn(...)` of a coroutine that leaves the handled exception alone, with
-// arguments that bind one to one: its frame on the data stack as an ordinary call's, returning
-// into the awaiter's SEND (ReturnTo::Awaiter), with no coroutine object unless it suspends.
-// Null (nothing done) at the recursion limit or without room: start_awaited_call decides then.
+// arguments that bind one to one (fn->code->awaited_argcount is n): its frame on the data stack
+// as an ordinary call's, returning into the awaiter's SEND (ReturnTo::Awaiter), with no
+// coroutine object unless it suspends. Null (nothing done) when the coroutine handles
+// exceptions, at the recursion limit or without room: start_awaited_call decides then.
 inline Frame* push_awaited_frame(rt::Interp& in, rt::Function* fn, const Value* args, size_t n) {
     VmState& vm = *in.vm;
     rt::CodeObject* code = fn->code;
     size_t words = FrameHeaderWords + code->framesize;
-    if (code->awaited_argcount != int32_t(n) || code->handles_exceptions ||
+    if (code->handles_exceptions ||
         vm.depth >= vm.recursion_limit || vm.stack_top + words > vm.stack_end)
         return nullptr;
     auto* f = reinterpret_cast<Frame*>(vm.stack_top);
@@ -495,16 +504,59 @@ dispatch: {
     }
     TARGET(LOAD_FAST) {
         Value v = LOCALS()[arg];
-        if (v.is_null()) {
-            rt::Error e = raise_unbound_local(in, code, arg);
-            (void)e;
-            goto error;
-        }
+        if (v.is_null()) goto unbound_local;
         PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_FAST) {
         LOCALS()[arg] = POP();
+        DISPATCH();
+    }
+    // Superinstructions (opcodes.def's last rows): the second instruction's operand is read from
+    // its own word, which ip then steps over. ip is past an instruction before it can raise, so
+    // the error is reported at the instruction that raised it.
+    TARGET(LOAD_FAST__LOAD_FAST) {
+        Value a = LOCALS()[arg];
+        if (a.is_null()) goto unbound_local;
+        arg = (ip++)->arg();
+        Value b = LOCALS()[arg];
+        if (b.is_null()) goto unbound_local;
+        PUSH(a);
+        PUSH(b);
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST__LOAD_CONST) {
+        Value v = LOCALS()[arg];
+        if (v.is_null()) goto unbound_local;
+        PUSH(v);
+        PUSH(consts[(ip++)->arg()]);
+        DISPATCH();
+    }
+    TARGET(LOAD_CONST__LOAD_FAST) {
+        Value k = consts[arg];
+        arg = (ip++)->arg();
+        Value v = LOCALS()[arg];
+        if (v.is_null()) goto unbound_local;
+        PUSH(k);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_FAST__LOAD_FAST) {
+        LOCALS()[arg] = TOP();
+        arg = (ip++)->arg();
+        Value v = LOCALS()[arg];
+        if (v.is_null()) {
+            --sp;
+            goto unbound_local;
+        }
+        TOP() = v;
+        DISPATCH();
+    }
+    TARGET(STORE_FAST__STORE_FAST) {
+        LOCALS()[arg] = TOP();
+        LOCALS()[ip->arg()] = PEEK(2);
+        ++ip;
+        sp -= 2;
         DISPATCH();
     }
     TARGET(DELETE_FAST) {
@@ -1472,17 +1524,34 @@ do_call: {
             t = in.types.function;
         }
     }
-    if (t == in.types.function && !kwnames &&
-        call_callee.as<rt::Function>()->code->simple_argcount == int32_t(call_n)) {
-        SAVE_FRAME();
-        Frame* nf = push_simple_frame(in, call_callee.as<rt::Function>(), call_args, call_n);
-        if (!nf) goto error;
-        sp = call_base;
-        SAVE_FRAME();
-        nf->previous = frame;
-        frame = nf;
-        LOAD_FRAME();
-        DISPATCH();
+    if (t == in.types.function && !kwnames) {
+        auto* fn = call_callee.as<rt::Function>();
+        if (fn->code->simple_argcount == int32_t(call_n)) {
+            SAVE_FRAME();
+            Frame* nf = push_simple_frame(in, fn, call_args, call_n);
+            if (!nf) goto error;
+            sp = call_base;
+            SAVE_FRAME();
+            nf->previous = frame;
+            frame = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        // awaited_argcount is set only for coroutine functions.
+        if (fn->code->awaited_argcount == int32_t(call_n) && awaits_plainly(ip)) {
+            // `await f(...)` of a coroutine function: its frame runs as an ordinary call's and
+            // returns into SEND's slot; the coroutine object is made only if it suspends.
+            if (Frame* nf = push_awaited_frame(in, fn, call_args, call_n)) {
+                sp = call_base;
+                PUSH(Value::none());   // SEND's slot; the coroutine object if it suspends
+                ip += 3;               // past GET_AWAITABLE, LOAD_CONST None, SEND
+                SAVE_FRAME();
+                nf->previous = frame;
+                frame = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
     }
     size_t nkw = kwnames ? kwnames->size : 0;
     if (t == in.types.function) {
@@ -1513,16 +1582,6 @@ do_call: {
             SAVE_FRAME();
             rt::Tuple* kw = kwnames;
             kwnames = nullptr;
-            if (Frame* nf = kw ? nullptr : push_awaited_frame(in, fn, call_args, call_n)) {
-                sp = call_base;
-                PUSH(Value::none());   // SEND's slot; the coroutine object if it suspends
-                ip += 3;               // past GET_AWAITABLE, LOAD_CONST None, SEND
-                SAVE_FRAME();
-                nf->previous = frame;
-                frame = nf;
-                LOAD_FRAME();
-                DISPATCH();
-            }
             rt::Generator* g = kw ? nullptr : start_awaited_call_fast(in, fn, call_args, call_n, frame);
             if (!g) g = start_awaited_call(in, fn, call_args, call_n - nkw, kw, frame);
             if (!g) goto error;
@@ -1589,6 +1648,10 @@ do_call: {
 }
 
     // ---- the exception path ----
+    // unbound_local: the LOAD_FAST before ip found local `arg` unbound.
+unbound_local:
+    (void)raise_unbound_local(in, code, arg);
+    goto error;
     // error: the instruction before ip raised; chain __context__ as CPython's _PyErr_SetObject
     // would have, then record the frame in the traceback.
 error:

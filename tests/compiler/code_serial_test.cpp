@@ -290,8 +290,12 @@ TEST(CodeSerial, CorruptCountsAndTagsAreRejected) {
     // empty cell2arg and the instruction count come before the first opcode.
     size_t at = h + 13;
     ASSERT_EQ(op[at], char(vm::Op::LOAD_CONST));
+    std::string fused = op;
     op[at] = char(0xff);
     EXPECT_NE(reject_reason(as_bytes(op)).find("unknown opcode 255"), std::string::npos);
+    // Superinstructions exist only in the loop's copy of the code, never in serialized code.
+    fused[at] = char(vm::Op::LOAD_FAST__LOAD_CONST);
+    EXPECT_NE(reject_reason(as_bytes(fused)).find("unknown opcode"), std::string::npos);
 }
 
 TEST(CodeSerial, EverySingleByteCorruptionIsSafe) {
