@@ -1,8 +1,10 @@
 // stdlib/freeze_tool.cpp: the build's host tool that freezes stdlib/py, as CPython's
 // Programs/_freeze_module does. `eddy_freeze PY_ROOT OUTPUT` compiles every .py under PY_ROOT
 // as stdlib.cpp's loader names it (Mode::File, code filename "<frozen NAME>") and writes a C++
-// file defining frozen.hpp's table: each module's source and its code in vm/code_serial's binary
-// form. A file that does not compile fails the build with the compiler's message. Sees the lexer, parser, compiler and bytecode format; never the runtime.
+// file defining frozen.hpp's table: each module's code in vm/code_serial's binary form, without its
+// source, which nothing reads at run time (tracebacks show no source line for "<frozen NAME>",
+// as CPython's do not). A file that does not compile fails the build with the compiler's message.
+// Sees the lexer, parser, compiler and bytecode format; never the runtime.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -24,8 +26,8 @@ struct Module {
     std::string name;   // dotted: stdlib/py/p/s.py is "p.s", p/__init__.py is package "p"
     std::string rel;    // path under PY_ROOT, '/'-separated
     bool package = false;
-    std::string source;
-    std::string code;   // serialize_code's bytes
+    std::string source;   // read to compile it, not written out
+    std::string code;     // serialize_code's bytes
 };
 
 bool read_file(const fs::path& path, std::string& out) {
@@ -109,16 +111,14 @@ std::string generate(const std::vector<Module>& modules) {
     for (size_t i = 0; i < modules.size(); ++i) {
         const Module& m = modules[i];
         std::string n = std::to_string(i);
-        arrays += "// " + m.rel + "\nconst char Source" + n + "[] =" + literal(m.source) + ";\n";
-        arrays += "const char Code" + n + "[] =" + literal(m.code) + ";\n\n";
-        rows += "    {\"" + m.name + "\", \"" + m.rel + "\", {Source" + n + ", " +
-                std::to_string(m.source.size()) + "}, {Code" + n + ", " +
-                std::to_string(m.code.size()) + "}, " + (m.package ? "true" : "false") + "},\n";
+        arrays += "// " + m.rel + "\nconst char Code" + n + "[] =" + literal(m.code) + ";\n\n";
+        rows += "    {\"" + m.name + "\", {Code" + n + ", " + std::to_string(m.code.size()) +
+                "}, " + (m.package ? "true" : "false") + "},\n";
     }
     return "// generated from stdlib/py/ by stdlib/freeze_tool.cpp: do not edit.\n"
            "#include \"frozen.hpp\"\n\nnamespace eddy::lib {\n\nnamespace {\n\n" +
            arrays + "const FrozenModule Table[] = {\n" + rows +
-           "    {\"\", \"\", {}, {}, false},\n};\n\n} // namespace\n\n"
+           "    {\"\", {}, false},\n};\n\n} // namespace\n\n"
            "std::span<const FrozenModule> frozen_modules() {\n"
            "    return {Table, sizeof(Table) / sizeof(Table[0]) - 1};\n}\n\n"
            "} // namespace eddy::lib\n";

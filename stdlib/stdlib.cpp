@@ -66,7 +66,8 @@ rt::Result<rt::Value> load_native_module(rt::Interp& in, std::string_view name) 
         if (!code)
             return in.raise(in.exc.ImportError,
                             "frozen module " + std::string(name) + " is corrupt: " + error);
-        rt::SourceModule spec{name, frozen->source, code->filename, std::nullopt, std::nullopt,
+        // No source: the code is run as is.
+        rt::SourceModule spec{name, {}, code->filename, std::nullopt, std::nullopt,
                               std::move(code)};
         if (frozen->is_package) spec.package_dir = "";
         return rt::load_module_from_source(in, spec);
