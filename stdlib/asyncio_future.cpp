@@ -8,6 +8,7 @@
 #include "exception_object.hpp"
 #include "function_object.hpp"
 #include "generator_object.hpp"
+#include "iterators.hpp"
 #include "lib_util.hpp"
 #include "list_object.hpp"
 #include "native.hpp"
@@ -112,20 +113,36 @@ Result<Value> future_get_state(Interp& in, Args a) {
     return rt::str_value(in, names[int(fut(a)->state)]);
 }
 
-// "<Future finished result=1>": base_futures._future_repr_info.
+// "<Future finished result=1>", "<Future pending cb=[f() at x.py:3]>":
+// base_futures._future_repr_info (the result through reprlib.repr, the exception in full).
 Result<std::string> future_info(Interp& in, Future* f) {
     const char* names[] = {"pending", "cancelled", "finished"};
     std::string s = names[int(f->state)];
     if (f->state == FutState::Finished) {
-        std::string r = EDDY_TRY(rt::repr_string(in, f->result));   // the result or the exception
+        std::string r = f->failed ? EDDY_TRY(rt::repr_string(in, f->result)) : EDDY_TRY(reprlib_repr(in, f->result));
         s += (f->failed ? " exception=" : " result=") + r;
     }
+    std::string cb = EDDY_TRY(format_callbacks(in, f->callbacks));
+    if (!cb.empty()) s += " " + cb;
     return s;
 }
 
+// A future's repr shown inside itself (through a callback's arguments) is "...", as
+// reprlib.recursive_repr makes base_futures._future_repr's and base_tasks._task_repr's.
+template <class F>
+Result<Value> guarded_repr(Interp& in, Value self, F&& make) {
+    if (!rt::repr_enter(self.as_obj())) return rt::str_value(in, "...");
+    Result<std::string> r = make();
+    rt::repr_leave(self.as_obj());
+    if (r.is_error()) return rt::Error{};
+    return rt::str_value(in, r.value());
+}
+
 Result<Value> future_repr(Interp& in, Value self) {
-    std::string info = EDDY_TRY(future_info(in, self.as<Future>()));
-    return rt::str_value(in, "<" + std::string(rt::type_of(in, self)->name) + " " + info + ">");
+    return guarded_repr(in, self, [&]() -> Result<std::string> {
+        std::string info = EDDY_TRY(future_info(in, self.as<Future>()));
+        return "<" + std::string(rt::type_of(in, self)->name) + " " + info + ">";
+    });
 }
 
 // ---- Task ----
@@ -181,9 +198,11 @@ std::string coro_text(Interp& in, Value coro) {
 }
 
 // What task `t` awaits, as CPython shows it. A task parked on an Event's wait() or sleeping on
-// its timer shows the future CPython's wait() or sleep() would be awaiting in that state.
+// its timer shows the future CPython's wait() or sleep() would be awaiting in that state, whose
+// one callback is the task's wake-up method.
 Result<std::string> waiter_repr(Interp& in, Task* t) {
-    const std::string pending = "<Future pending cb=[Task.task_wakeup()]>";
+    const std::string pending =
+        "<Future pending cb=[" + rt::type_of(in, Value::from_obj(t))->qualname + ".task_wakeup()]>";
     Value w = t->fut_waiter;
     if (w.is_small_int()) return pending;
     rt::loop::LoopState& s = rt::loop::state(in);
@@ -202,10 +221,15 @@ Result<std::string> waiter_repr(Interp& in, Task* t) {
     }
 }
 
-Result<Value> task_repr(Interp& in, Value self) {
+// base_tasks._task_repr_info: the future's info with the name, the coroutine and what it
+// awaits put after the state ("cancelling" while a cancel is being delivered).
+Result<std::string> task_text(Interp& in, Value self) {
     auto* t = self.as<Task>();
     std::string info = EDDY_TRY(future_info(in, t));
-    if (rt::loop::task_num_cancels(t) > 0 && t->state == FutState::Pending) info = "cancelling";
+    if (rt::loop::task_num_cancels(t) > 0 && t->state == FutState::Pending) {
+        size_t sp = info.find(' ');
+        info = "cancelling" + (sp == std::string::npos ? "" : info.substr(sp));
+    }
     std::string name = EDDY_TRY(rt::repr_string(in, rt::loop::task_name(in, t)));
     std::string s = "<" + std::string(rt::type_of(in, self)->name) + " ";
     size_t sp = info.find(' ');
@@ -216,7 +240,11 @@ Result<Value> task_repr(Interp& in, Value self) {
         std::string w = EDDY_TRY(waiter_repr(in, t));
         s += " wait_for=" + w;
     }
-    return rt::str_value(in, s + tail + ">");
+    return s + tail + ">";
+}
+
+Result<Value> task_repr(Interp& in, Value self) {
+    return guarded_repr(in, self, [&] { return task_text(in, self); });
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
+#include <string>
 
 #include "interp.hpp"
 #include "lib_util.hpp"
@@ -25,6 +27,18 @@ void init_queue_types(Interp& in, rt::Module* m);    // asyncio_queue.cpp
 void init_event_types(Interp& in, rt::Module* m);    // asyncio_event.cpp
 void init_lock_types(Interp& in, rt::Module* m);     // asyncio_locks.cpp
 void init_gather(Interp& in, rt::Module* m);         // asyncio_gather.cpp
+
+// How asyncio names callbacks (asyncio_format.cpp, after format_helpers.py and reprlib):
+// reprlib.repr(v), shortened to reprlib's default limits.
+Result<std::string> reprlib_repr(Interp& in, Value v);
+// _format_callback_source(func, args): "f(1, 'a') at file.py:3" (no " at" part unless a
+// function lies under the wrappers and partials), "C.meth(2)", "print()", "f(1)(2) at ...".
+Result<std::string> format_callback_source(Interp& in, Value func, std::span<const Value> args);
+// The same for a handle's callback and arguments.
+Result<std::string> handle_callback_text(Interp& in, rt::loop::Handle* h);
+// base_futures._format_callbacks of a Future::callbacks value: "cb=[f() at x.py:1, <2 more>,
+// Task.task_wakeup()]", or "" when there are none.
+Result<std::string> format_callbacks(Interp& in, Value callbacks);
 
 // What Queue.get()/put() (asyncio_queue.cpp) and Lock/Semaphore's acquire()/__aenter__()/
 // __aexit__() (asyncio_locks.cpp) return: coroutine-like ops, but a task needs a real

@@ -149,7 +149,8 @@ Result<Value> handle_cancel(Interp& in, Args a) {
 Result<Value> handle_cancelled(Interp&, Args a) { return Value::boolean(a[0].as<Handle>()->cancelled); }
 Result<Value> handle_when(Interp&, Args a) { return Value::from_float(a[0].as<Handle>()->when); }
 
-// "<Handle print()>", "<TimerHandle when=12.5 print(1)>", "<Handle cancelled>".
+// "<Handle print()>", "<TimerHandle when=12.5 f(1) at x.py:3>", "<Handle cancelled>"
+// (events.Handle._repr_info and TimerHandle's).
 Result<Value> handle_repr(Interp& in, Value self) {
     auto* h = self.as<Handle>();
     std::string s = "<" + std::string(rt::type_of(in, self)->name);
@@ -158,22 +159,7 @@ Result<Value> handle_repr(Interp& in, Value self) {
         std::string w = EDDY_TRY(rt::repr_string(in, Value::from_float(h->when)));
         s += " when=" + w;
     }
-    if (!h->callback.is_none()) {
-        Value qn = EDDY_TRY(rt::get_attr_or_null(in, h->callback, in.names.dunder_qualname));
-        std::string name = qn.is_null() ? EDDY_TRY(rt::repr_string(in, h->callback))
-                                        : std::string(EDDY_TRY(rt::str(in, qn)).as<rt::Str>()->view());
-        std::string args;
-        if (h->one_arg) {
-            args = EDDY_TRY(rt::repr_string(in, h->args));
-        } else if (!h->args.is_null()) {
-            auto* t = h->args.as<rt::Tuple>();
-            for (size_t i = 0; i < t->size; i++) {
-                if (i) args += ", ";
-                args += EDDY_TRY(rt::repr_string(in, (*t)[i]));
-            }
-        }
-        s += " " + name + "(" + args + ")";
-    }
+    if (!h->callback.is_none()) s += " " + EDDY_TRY(handle_callback_text(in, h));
     return rt::str_value(in, s + ">");
 }
 

@@ -210,6 +210,7 @@ Result<Value> init__asyncio(Interp& in) {
     rt::Module* m = rt::make_module(in, "_asyncio");
     LoopState& s = rt::loop::state(in);
     s.is_coroutine = is_coroutine;
+    s.callback_text = handle_callback_text;
     init_future_types(in, m);
     init_loop_types(in, m);
     init_queue_types(in, m);

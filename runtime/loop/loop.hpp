@@ -256,6 +256,9 @@ struct LoopState final : RootSource {
     std::vector<NativeAwaitKind> await_kinds;   // see register_native_awaitable
     // What counts as a coroutine for run_until_complete (set by the stdlib module).
     bool (*is_coroutine)(Interp&, Value) = nullptr;
+    // How the "Exception in callback" report names a handle's callback and arguments (set by
+    // the stdlib module, which formats them as CPython's format_helpers does).
+    Result<std::string> (*callback_text)(Interp&, Handle*) = nullptr;
 };
 
 LoopState& make_state(Interp& in);   // the first use

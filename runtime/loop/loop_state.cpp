@@ -203,10 +203,19 @@ Status keyboard_interrupt(Interp& in) {
     return in.raise(in.exc.KeyboardInterrupt);
 }
 
-// Handle._run's report: "Exception in callback <handle>" and the traceback.
+// Handle._run's report: "Exception in callback f(1) at file.py:3", the handle's repr and the
+// traceback. Should naming the callback raise, its repr stands in (CPython's Handle._run would
+// let that error escape from the loop instead).
 void report_callback_exception(Interp& in, Handle* h, Value exc) {
-    write_stderr(in, "Exception in callback " + repr_or(in, h->callback) + "\nhandle: " +
-                         repr_or(in, Value::from_obj(h)) + "\n");
+    LoopState& s = state(in);
+    std::string name;
+    if (s.callback_text) {
+        Result<std::string> r = s.callback_text(in, h);
+        if (r.is_error()) in.take_exception();
+        else name = r.value();
+    }
+    if (name.empty()) name = repr_or(in, h->callback);
+    write_stderr(in, "Exception in callback " + name + "\nhandle: " + repr_or(in, Value::from_obj(h)) + "\n");
     print_exception(in, exc);
 }
 

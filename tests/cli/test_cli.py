@@ -222,6 +222,73 @@ class Inspect(unittest.TestCase):
         self.assertEqual(run("-qi", "-c", "y = 1", stdin="y + 1\n")[:2], (0, "2\n"))
 
 
+class AsyncioReports(Dir):
+    """The default exception handler's report of a callback that raised, on stderr: CPython's
+    Handle._run names the callback as format_helpers does (eddy used to print its repr)."""
+
+    def test_exception_in_callback_names_the_callback(self):
+        path = self.write("report.py", """\
+            import asyncio
+            import functools
+
+
+            def fail(*args):
+                raise ValueError(args)
+
+
+            class Job:
+                def run(self, n):
+                    raise KeyError(n)
+
+
+            async def main():
+                loop = asyncio.get_running_loop()
+                loop.call_soon(fail, 1, "two")
+                loop.call_soon(Job().run, 3)
+                loop.call_soon(functools.partial(fail, 1, k=2), "x" * 40)
+                loop.call_soon(lambda: 1 / 0)
+                loop.call_soon(int, "z")
+                fut = loop.create_future()
+                fut.add_done_callback(fail)
+                fut.set_result(5)
+                loop.call_at(1.5, fail)
+                await asyncio.sleep(0)
+                await asyncio.sleep(0)
+                print("done")
+
+            asyncio.run(main())
+            """)
+        code, out, err = run(path)
+        self.assertEqual((code, out), (0, "done\n"))
+        # python3's report without the traceback's frames (its first is asyncio's own
+        # events.py, which eddy has no source for).
+        reports = "".join(line for line in err.splitlines(keepends=True)
+                          if not line.startswith(("Traceback", " ")))
+        self.assertEqual(reports, f"""\
+Exception in callback fail(1, 'two') at {path}:5
+handle: <Handle fail(1, 'two') at {path}:5>
+ValueError: (1, 'two')
+Exception in callback Job.run(3)
+handle: <Handle Job.run(3)>
+KeyError: 3
+Exception in callback fail(1, k=2)('xxxxxxxxxxxx...xxxxxxxxxxxxx') at {path}:5
+handle: <Handle fail(1, k=2)('xxxxxxxxxxxx...xxxxxxxxxxxxx') at {path}:5>
+TypeError: fail() got an unexpected keyword argument 'k'
+Exception in callback main.<locals>.<lambda>() at {path}:19
+handle: <Handle main.<locals>.<lambda>() at {path}:19>
+ZeroDivisionError: division by zero
+Exception in callback int('z')
+handle: <Handle int('z')>
+ValueError: invalid literal for int() with base 10: 'z'
+Exception in callback fail(<Future finished result=5>) at {path}:5
+handle: <Handle fail(<Future finished result=5>) at {path}:5>
+ValueError: (<Future finished result=5>,)
+Exception in callback fail() at {path}:5
+handle: <TimerHandle when=1.5 fail() at {path}:5>
+ValueError: ()
+""")
+
+
 # Ctrl-C while asyncio.run waits (issue 3): the first SIGINT cancels the main task, whose
 # `finally` blocks run, and the run ends in KeyboardInterrupt (Lib/asyncio/runners.py); a second
 # one raises at once. The program says "ready" (and "main cleanup") when a signal may come.
