@@ -8,6 +8,7 @@
 #include "asyncio_internal.hpp"
 #include "dict_object.hpp"
 #include "generator_object.hpp"
+#include "list_object.hpp"
 #include "native.hpp"
 #include "ops.hpp"
 #include "str_object.hpp"
@@ -119,14 +120,38 @@ Result<Value> loop_is_closed(Interp&, Args a) { return Value::boolean(lp(a)->clo
 Result<Value> loop_get_debug(Interp&, Args) { return Value::boolean(false); }
 Result<Value> loop_set_debug(Interp&, Args) { return Value::none(); }
 
-// loop.call_exception_handler(context): the default handler's report on stderr.
+// loop.call_exception_handler(context): BaseEventLoop.default_exception_handler's report on
+// stderr: the message (a default one when it is missing or empty), then "key: repr(value)" for
+// each other key of the context but the exception, in sorted order, then the exception's
+// traceback.
 Result<Value> loop_call_exception_handler(Interp& in, Args a) {
     Value ctx = a[1];
-    Value msg = rt::is_dict(in, ctx) ? rt::dict_get_str(ctx.as<rt::Dict>(), in.intern("message")) : Value::null();
-    Value exc = rt::is_dict(in, ctx) ? rt::dict_get_str(ctx.as<rt::Dict>(), in.intern("exception")) : Value::null();
+    if (!rt::is_dict(in, ctx)) {
+        rt::loop::report_exception(in, "Unhandled exception in event loop", Value::null());
+        return Value::none();
+    }
+    auto* d = ctx.as<rt::Dict>();
+    rt::Str* message = in.intern("message");
+    rt::Str* exception = in.intern("exception");
+    Value msg = rt::dict_get_str(d, message);
+    Value exc = rt::dict_get_str(d, exception);
     std::string text = "Unhandled exception in event loop";
-    if (!msg.is_null()) text = std::string(EDDY_TRY(rt::str(in, msg)).as<rt::Str>()->view());
-    rt::loop::report_exception(in, text, exc);
+    if (!msg.is_null() && EDDY_TRY(rt::truthy(in, msg)))
+        text = std::string(EDDY_TRY(rt::str(in, msg)).as<rt::Str>()->view());
+    rt::List* keys = rt::make_list(in);
+    EDDY_CHECK(rt::for_each(in, ctx, [&](Value k) -> Status {
+        keys->items.push_back(k);
+        return rt::ok();
+    }));
+    EDDY_CHECK(rt::list_sort(in, keys, Value::none(), false));
+    for (Value k : keys->items) {
+        bool str = rt::is_str(in, k);
+        if (str && (rt::str_equal(k.as<rt::Str>(), message) || rt::str_equal(k.as<rt::Str>(), exception))) continue;
+        Value v = EDDY_TRY(rt::get_item(in, ctx, k));
+        std::string line = std::string(EDDY_TRY(rt::str(in, k)).as<rt::Str>()->view()) + ": ";
+        text += "\n" + line + EDDY_TRY(rt::repr_string(in, v));
+    }
+    rt::loop::report_exception(in, text, exc.is_null() ? Value::none() : exc);
     return Value::none();
 }
 

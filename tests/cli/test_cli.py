@@ -222,6 +222,13 @@ class Inspect(unittest.TestCase):
         self.assertEqual(run("-qi", "-c", "y = 1", stdin="y + 1\n")[:2], (0, "2\n"))
 
 
+def without_frames(report):
+    """A report on stderr without its tracebacks' frames: python3's include asyncio's own
+    sources (Handle._run in events.py, sleep in tasks.py), which eddy has none of."""
+    return "".join(line for line in report.splitlines(keepends=True)
+                   if not line.startswith(("Traceback", " ")))
+
+
 class AsyncioReports(Dir):
     """The default exception handler's report of a callback that raised, on stderr: CPython's
     Handle._run names the callback as format_helpers does (eddy used to print its repr)."""
@@ -260,11 +267,7 @@ class AsyncioReports(Dir):
             """)
         code, out, err = run(path)
         self.assertEqual((code, out), (0, "done\n"))
-        # python3's report without the traceback's frames (its first is asyncio's own
-        # events.py, which eddy has no source for).
-        reports = "".join(line for line in err.splitlines(keepends=True)
-                          if not line.startswith(("Traceback", " ")))
-        self.assertEqual(reports, f"""\
+        self.assertEqual(without_frames(err), f"""\
 Exception in callback fail(1, 'two') at {path}:5
 handle: <Handle fail(1, 'two') at {path}:5>
 ValueError: (1, 'two')
@@ -286,6 +289,46 @@ ValueError: (<Future finished result=5>,)
 Exception in callback fail() at {path}:5
 handle: <TimerHandle when=1.5 fail() at {path}:5>
 ValueError: ()
+""")
+
+    def test_default_handler_prints_the_other_context_keys(self):
+        path = self.write("handler.py", """\
+            import asyncio
+
+
+            async def stubborn():
+                try:
+                    await asyncio.sleep(10)
+                finally:
+                    raise ValueError("in cleanup")
+
+
+            async def main():
+                asyncio.ensure_future(stubborn())
+                await asyncio.sleep(0)
+                loop = asyncio.get_running_loop()
+                loop.call_exception_handler({"message": "custom", "zeta": [1, 2], "alpha": "a",
+                                             "future": loop.create_future()})
+                loop.call_exception_handler({"exception": KeyError("k"), "message": ""})
+
+            asyncio.run(main())
+            """)
+        code, out, err = run(path)
+        self.assertEqual((code, out), (0, ""))
+        self.assertEqual(without_frames(err), f"""\
+custom
+alpha: 'a'
+future: <Future pending>
+zeta: [1, 2]
+Unhandled exception in event loop
+KeyError: 'k'
+unhandled exception during asyncio.run() shutdown
+task: <Task finished name='Task-2' coro=<stubborn() done, defined at {path}:4> exception=ValueError('in cleanup')>
+asyncio.exceptions.CancelledError
+
+During handling of the above exception, another exception occurred:
+
+ValueError: in cleanup
 """)
 
 
