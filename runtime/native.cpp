@@ -30,26 +30,26 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// Splits the parameter list at top-level commas (a quoted default may contain commas).
-std::vector<std::string_view> split_params(std::string_view list) {
-    std::vector<std::string_view> out;
+// The parameter of `list` starting at `pos`, trimmed; `pos` moves past the comma ending it, and
+// `more` says whether one did. Only top-level commas split: a quoted default may contain commas.
+// (Walked in place rather than split into a vector: every signature is parsed at start-up.)
+std::string_view next_param(std::string_view list, size_t& pos, bool& more) {
     char quote = 0;
-    size_t start = 0;
-    for (size_t i = 0; i < list.size(); ++i) {
-        char c = list[i];
+    size_t start = pos;
+    for (; pos < list.size(); ++pos) {
+        char c = list[pos];
         if (quote) {
-            if (c == '\\') ++i;
+            if (c == '\\') ++pos;
             else if (c == quote) quote = 0;
         } else if (c == '\'' || c == '"') {
             quote = c;
         } else if (c == ',') {
-            out.push_back(trim(list.substr(start, i - start)));
-            start = i + 1;
+            more = true;
+            return trim(list.substr(start, pos++ - start));
         }
     }
-    std::string_view last = trim(list.substr(start));
-    if (!last.empty() || !out.empty()) out.push_back(last);
-    return out;
+    more = false;
+    return trim(list.substr(start));
 }
 
 std::string unescape(std::string_view body) {
@@ -121,22 +121,37 @@ bool add_param(Interp& in, Signature& sig, std::string_view p, bool& kwonly, std
     return true;
 }
 
+// The most parameters a by-position signature may have: call_native fills that many slots on the
+// stack. Every str method str_ops calls has at most 4.
+constexpr size_t ByPositionMax = 8;
+
+// Counted in locals and stored once: every native function's signature passes through here at
+// start-up.
 void summarise(Signature& sig) {
     using K = Signature::Kind;
-    bool leading = true;
-    sig.plain = true;
-    for (auto& p : sig.params) {
+    bool leading = true, defaults_trail = true, plain = true;
+    bool varargs = false, varkw = false, kwonly = false;
+    size_t min = 0, max = 0;
+    for (const auto& p : sig.params) {
         bool positional = p.kind == K::PositionalOnly || p.kind == K::PositionalOrKeyword;
-        if (positional) ++sig.max_positional;
-        if (positional && !p.has_default && leading) ++sig.min_positional;
+        if (positional) ++max;
+        if (positional && !p.has_default && leading) ++min;
         if (p.has_default) leading = false;
-        sig.has_varargs |= p.kind == K::VarArgs;
-        sig.has_varkw |= p.kind == K::VarKeywords;
-        sig.has_kwonly |= p.kind == K::KeywordOnly;
+        else if (!leading) defaults_trail = false;
+        varargs |= p.kind == K::VarArgs;
+        varkw |= p.kind == K::VarKeywords;
+        kwonly |= p.kind == K::KeywordOnly;
         // Keyword-capable parameters keep the no-copy path: a call filling them all by position
         // binds them just as positional-only ones.
-        if (!positional || p.has_default) sig.plain = false;
+        if (!positional || p.has_default) plain = false;
     }
+    sig.min_positional = min;
+    sig.max_positional = max;
+    sig.has_varargs = varargs;
+    sig.has_varkw = varkw;
+    sig.has_kwonly = kwonly;
+    sig.plain = plain;
+    sig.by_position = !varargs && !varkw && !kwonly && defaults_trail && sig.params.size() <= ByPositionMax;
 }
 
 } // namespace
@@ -151,8 +166,12 @@ std::unique_ptr<Signature> parse_signature(Interp& in, std::string_view text, st
     sig->name = std::string(trim(text.substr(0, open)));
     sig->text = std::string(text);
     bool kwonly = false;
-    for (std::string_view p : split_params(text.substr(open + 1, close - open - 1)))
-        if (!add_param(in, *sig, p, kwonly, error)) return nullptr;
+    std::string_view list = text.substr(open + 1, close - open - 1);
+    if (!trim(list).empty()) {
+        size_t pos = 0;
+        for (bool more = true; more;)
+            if (!add_param(in, *sig, next_param(list, pos, more), kwonly, error)) return nullptr;
+    }
     summarise(*sig);
     return sig;
 }
@@ -366,12 +385,28 @@ Result<Value> run_with_self(Interp& in, const Callee& c, NativeFn fn, Value self
 
 } // namespace
 
+// Whether `self` may be the receiver of a method of `owner`: the exact type (the usual case)
+// without a call, else along its MRO.
+static bool receiver_fits(Interp& in, Value self, const Type* owner) {
+    if (self.is_obj() && self.as_obj()->type == owner) return true;
+    return is_subtype(type_of(in, self), owner);
+}
+
 Result<Value> call_native(Interp& in, NativeFunction* fn, CallArgs args) {
     const Signature& sig = *fn->sig;
-    // The hot path: a plain signature filled exactly by position (CALL_METHOD passes self first).
-    if (fn->self.is_null() && sig.plain && !args.kwnames && args.count == sig.params.size()) {
-        if (!fn->owner || (args.count > 0 && is_subtype(type_of(in, args.values[0]), fn->owner)))
-            return fn->fn(in, Args(args.values, args.count));
+    // The hot path (CALL_METHOD passes self first): positional arguments only, filling a plain
+    // signature exactly or a by-position one within its counts, so nothing can fail to bind and
+    // the general binder is not needed.
+    size_t n = args.count, slots = sig.params.size();
+    bool exact = sig.plain && n == slots;
+    if (fn->self.is_null() && !args.kwnames &&
+        (exact || (sig.by_position && n >= sig.min_positional && n <= sig.max_positional)) &&
+        (!fn->owner || (n > 0 && receiver_fits(in, args.values[0], fn->owner)))) {
+        if (n == slots) return fn->fn(in, Args(args.values, n));
+        ValueBuffer<ByPositionMax> buf;
+        for (size_t i = 0; i < n; ++i) buf.v[i] = args.values[i];
+        for (size_t i = n; i < slots; ++i) buf.v[i] = sig.params[i].default_value;
+        return fn->fn(in, Args(buf.v, slots));
     }
     Callee c{sig, fn->owner, fn->owner || !fn->self.is_null() ? size_t(1) : size_t(0)};
     if (!fn->self.is_null()) return run_with_self(in, c, fn->fn, fn->self, args);

@@ -37,6 +37,10 @@ struct Signature {
     size_t min_positional = 0;        // leading parameters without defaults
     bool has_varargs = false, has_varkw = false, has_kwonly = false;
     bool plain = false;               // positional-only, no defaults, no *args: the no-copy path
+    // Every parameter can be filled by position and those past min_positional have defaults, with
+    // few enough parameters for a stack buffer: a positional call in [min, max] binds by copying
+    // its values and the defaults (by_position_fill), with no binder and no count checks.
+    bool by_position = false;
     std::string text;                 // the original "name(params)" for __text_signature__
 };
 

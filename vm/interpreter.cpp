@@ -1622,19 +1622,27 @@ do_call: {
             DISPATCH();
         }
     }
-    if ((t == in.types.method_descriptor || t == in.types.native_function) && !kwnames &&
-        call_callee.as<rt::NativeFunction>()->await_form && awaits_result(ip)) {
-        // `await obj.method(...)` of a native method with an await form (a queue's get/put, a
-        // lock's acquire/__aexit__): finished at once, its result lands past the await loop
-        // with no awaitable made; otherwise the await goes on with the awaitable it returns.
+    if ((t == in.types.method_descriptor || t == in.types.native_function) && !kwnames) {
         SAVE_FRAME();
-        bool done = false;
         auto* nf = call_callee.as<rt::NativeFunction>();
-        Value v = rt::call_native_await(in, nf, call_args, call_n, done).value();
+        if (nf->await_form && awaits_result(ip)) {
+            // `await obj.method(...)` of a native method with an await form (a queue's get/put,
+            // a lock's acquire/__aexit__): finished at once, its result lands past the await
+            // loop with no awaitable made; otherwise the await goes on with what it returns.
+            bool done = false;
+            Value v = rt::call_native_await(in, nf, call_args, call_n, done).value();
+            if (v.is_error()) goto error;
+            sp = call_base;
+            PUSH(v);
+            if (done) ip = code->instrs + ip[2].arg();
+            DISPATCH();
+        }
+        // Positional arguments to a native function or method go straight to its binder (the
+        // two types' call slot), without call_generic's type dispatch.
+        Value v = rt::call_native(in, nf, rt::CallArgs{call_args, call_n, nullptr}).value();
         if (v.is_error()) goto error;
         sp = call_base;
         PUSH(v);
-        if (done) ip = code->instrs + ip[2].arg();
         DISPATCH();
     }
     SAVE_FRAME();

@@ -51,6 +51,47 @@ TEST(Native, ParsesSignatures) {
     EXPECT_FALSE(parse_signature(in, "broken", error));
 }
 
+TEST(Native, SplitsParametersAtTopLevelCommasOnly) {
+    Interp in;
+    std::string error;
+    auto sig = parse_signature(in, "f(a, b=',', c=\"(,)\", /)", error);
+    ASSERT_TRUE(sig) << error;
+    ASSERT_EQ(sig->params.size(), 3u);
+    EXPECT_EQ(repr_string(in, sig->params[1].default_value).value(), "','");
+    EXPECT_EQ(repr_string(in, sig->params[2].default_value).value(), "'(,)'");
+    auto empty = parse_signature(in, "g( )", error);
+    ASSERT_TRUE(empty) << error;
+    EXPECT_TRUE(empty->params.empty());
+    EXPECT_FALSE(parse_signature(in, "h(a, )", error));
+    EXPECT_EQ(error, "empty parameter name");
+}
+
+TEST(Native, MarksSignaturesThatBindByPosition) {
+    Interp in;
+    std::string error;
+    auto by_position = [&](const char* text) { return parse_signature(in, text, error)->by_position; };
+    EXPECT_TRUE(by_position("split(self, /, sep=None, maxsplit=-1)"));
+    EXPECT_TRUE(by_position("getattr(object, name, default=?, /)"));
+    EXPECT_TRUE(by_position("append(self, object, /)"));
+    EXPECT_FALSE(by_position("print(*args, sep=' ')"));
+    EXPECT_FALSE(by_position("f(a, *, key=None)"));
+    EXPECT_FALSE(by_position("f(a, **kw)"));
+    EXPECT_FALSE(by_position("f(a=1, b, /)"));
+    EXPECT_FALSE(by_position("f(a, b, c, d, e, f, g, h, i=1, /)"));
+}
+
+TEST(Native, FillsTrailingDefaultsByPosition) {
+    Interp in;
+    static const NativeDef def{"f(a, b='x', c=?, /)", echo};
+    NativeFunction* f = make_native_function(in, def);
+    Value one = Value::from_small_int(1), two = Value::from_small_int(2);
+    EXPECT_EQ(call_text(in, f, {one}), "(1, 'x', Ellipsis)");
+    EXPECT_EQ(call_text(in, f, {one, two}), "(1, 2, Ellipsis)");
+    EXPECT_EQ(call_text(in, f, {one, two, one}), "(1, 2, 1)");
+    EXPECT_EQ(call_text(in, f, {}), "error: f expected at least 1 argument, got 0");
+    EXPECT_EQ(call_text(in, f, {one, two, one, two}), "error: f expected at most 3 arguments, got 4");
+}
+
 TEST(Native, BindsDefaultsAndKeywords) {
     Interp in;
     static const NativeDef def{"f(a, b=2, *, c=?)", echo};
