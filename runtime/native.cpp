@@ -163,6 +163,12 @@ std::unique_ptr<Signature> parse_signature(Interp& in, std::string_view text, st
         return nullptr;
     }
     auto sig = std::make_unique<Signature>();
+    if (text.starts_with("def ")) {
+        sig->python_words = true;
+        text.remove_prefix(4);
+        open -= 4;
+        close -= 4;
+    }
     sig->name = std::string(trim(text.substr(0, open)));
     sig->text = std::string(text);
     bool kwonly = false;
@@ -173,6 +179,10 @@ std::unique_ptr<Signature> parse_signature(Interp& in, std::string_view text, st
             if (!add_param(in, *sig, next_param(list, pos, more), kwonly, error)) return nullptr;
     }
     summarise(*sig);
+    if (sig->python_words && (sig->has_varargs || sig->has_varkw)) {
+        error = "a def signature binds no *args or **kwargs";
+        return nullptr;
+    }
     return sig;
 }
 
@@ -316,10 +326,85 @@ bool bind_positional(const Signature& sig, const Value* values, size_t npos, Val
     return true;
 }
 
+// ---- a Python function's wording (CPython 3.11 ceval.c: initialize_locals) ----
+
+// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" (as vm/call.cpp's missing-argument message).
+std::string quoted_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0, n = names.size(); i < n; ++i) {
+        if (i) out += (n == 2) ? " and " : (i == n - 1 ? ", and " : ", ");
+        out += "'" + names[i] + "'";
+    }
+    return out;
+}
+
+Error missing_error(Interp& in, const Callee& c, const Value* out, bool positional) {
+    std::vector<std::string> names;
+    for (size_t i = 0; i < c.sig.params.size(); ++i) {
+        auto& p = c.sig.params[i];
+        bool is_positional = p.kind == Signature::Kind::PositionalOnly || p.kind == Signature::Kind::PositionalOrKeyword;
+        bool wanted = positional ? is_positional : p.kind == Signature::Kind::KeywordOnly;
+        if (wanted && out[i].is_null() && !p.has_default) names.push_back(p.name);
+    }
+    return in.raise(in.exc.TypeError, c.qualname() + "() missing " + std::to_string(names.size()) +
+                                          " required " + (positional ? "positional" : "keyword-only") +
+                                          " argument" + (names.size() == 1 ? "" : "s") + ": " +
+                                          quoted_names(names));
+}
+
+Error too_many_error(Interp& in, const Callee& c, const Value* out, size_t npos) {
+    const Signature& sig = c.sig;
+    size_t kwonly_given = 0;
+    for (size_t i = 0; i < sig.params.size(); ++i)
+        if (sig.params[i].kind == Signature::Kind::KeywordOnly && !out[i].is_null()) ++kwonly_given;
+    size_t max = sig.max_positional, min = sig.min_positional;
+    std::string takes = min < max ? "from " + std::to_string(min) + " to " + std::to_string(max)
+                                  : std::to_string(max);
+    std::string msg = c.qualname() + "() takes " + takes + " positional argument" +
+                      (min < max || max != 1 ? "s" : "") + " but " + std::to_string(npos);
+    if (kwonly_given)
+        msg += std::string(" positional argument") + (npos != 1 ? "s" : "") + " (and " +
+               plural(kwonly_given, "keyword-only argument") + ")";
+    return in.raise(in.exc.TypeError, msg + (npos == 1 && !kwonly_given ? " was" : " were") + " given");
+}
+
+// Binds as a Python function would, for a `def` signature without *args or **kwargs: keywords
+// first (an unknown or repeated one is the error), then the positional count, then what is missing.
+Status bind_python_words(Interp& in, const Callee& c, const Value* values, size_t npos, Tuple* kwnames,
+                         Value* out) {
+    const Signature& sig = c.sig;
+    size_t n = sig.params.size();
+    for (size_t i = 0; i < n; ++i) out[i] = i < npos && i < sig.max_positional ? values[i] : Value::null();
+    for (size_t k = 0, nkw = kwnames ? kwnames->size : 0; k < nkw; ++k) {
+        std::string_view key = (*kwnames)[k].as<Str>()->view();
+        size_t i = 0;
+        while (i < n && (sig.params[i].kind == Signature::Kind::PositionalOnly || sig.params[i].name != key)) ++i;
+        if (i == n)
+            return in.raise(in.exc.TypeError, c.qualname() + "() got an unexpected keyword argument '" +
+                                                  std::string(key) + "'");
+        if (!out[i].is_null())
+            return in.raise(in.exc.TypeError, c.qualname() + "() got multiple values for argument '" +
+                                                  std::string(key) + "'");
+        out[i] = values[npos + k];
+    }
+    if (npos > sig.max_positional) return too_many_error(in, c, out, npos);
+    for (bool positional : {true, false}) {
+        for (size_t i = 0; i < n; ++i) {
+            auto& p = sig.params[i];
+            if ((p.kind == Signature::Kind::KeywordOnly) == positional || !out[i].is_null()) continue;
+            if (!p.has_default) return missing_error(in, c, out, positional);
+        }
+    }
+    for (size_t i = 0; i < n; ++i)
+        if (out[i].is_null()) out[i] = sig.params[i].default_value;
+    return ok();
+}
+
 // The general binder: positional values, *args, keywords, **kwargs, defaults.
 Status bind(Interp& in, const Callee& c, const Value* values, size_t npos, Tuple* kwnames, Value* out) {
     const Signature& sig = c.sig;
     if (!kwnames && bind_positional(sig, values, npos, out)) return ok();
+    if (sig.python_words) return bind_python_words(in, c, values, npos, kwnames, out);
     size_t nkw = kwnames ? kwnames->size : 0;
     bool kw_ok = accepts_keywords(sig);
     if (nkw && !kw_ok)

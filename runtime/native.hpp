@@ -41,6 +41,10 @@ struct Signature {
     // few enough parameters for a stack buffer: a positional call in [min, max] binds by copying
     // its values and the defaults (by_position_fill), with no binder and no count checks.
     bool by_position = false;
+    // Written "def name(params)": a native standing in for a Python function (asyncio.sleep),
+    // whose wrong calls get a Python function's TypeErrors ("missing 1 required positional
+    // argument: 'delay'"), not Argument Clinic's.
+    bool python_words = false;
     std::string text;                 // the original "name(params)" for __text_signature__
 };
 

@@ -107,6 +107,39 @@ TEST(Native, BindsDefaultsAndKeywords) {
               "error: 'zz' is an invalid keyword argument for f()");
 }
 
+// A `def` signature stands in for a Python function: its wrong calls read as CPython's
+// initialize_locals words them (the expected texts are python3's for the same def).
+TEST(Native, DefSignaturesUsePythonFunctionMessages) {
+    Interp in;
+    std::string error;
+    auto sig = parse_signature(in, "def f(a, b, c=3, *, d, e=5)", error);
+    ASSERT_TRUE(sig) << error;
+    EXPECT_TRUE(sig->python_words);
+    EXPECT_EQ(sig->name, "f");
+    EXPECT_EQ(sig->text, "f(a, b, c=3, *, d, e=5)");
+    EXPECT_FALSE(parse_signature(in, "def g(*args)", error));
+    static const NativeDef def{"def f(a, b, c=3, *, d, e=5)", echo};
+    NativeFunction* f = make_native_function(in, def);
+    Value one = Value::from_small_int(1);
+    EXPECT_EQ(call_text(in, f, {}), "error: f() missing 2 required positional arguments: 'a' and 'b'");
+    EXPECT_EQ(call_text(in, f, {one}), "error: f() missing 1 required positional argument: 'b'");
+    EXPECT_EQ(call_text(in, f, {one, one}), "error: f() missing 1 required keyword-only argument: 'd'");
+    EXPECT_EQ(call_text(in, f, {one, one, one, one}),
+              "error: f() takes from 2 to 3 positional arguments but 4 were given");
+    auto kwnames = [&](const char* name) {
+        Value k = Value::from_obj(in.intern(name));
+        return make_tuple(in, std::span<const Value>(&k, 1));
+    };
+    EXPECT_EQ(call_text(in, f, {one, one, one, one, one}, kwnames("d"), 4),
+              "error: f() takes from 2 to 3 positional arguments but 4 positional arguments (and 1 "
+              "keyword-only argument) were given");
+    EXPECT_EQ(call_text(in, f, {one, one, one}, kwnames("zz"), 2),
+              "error: f() got an unexpected keyword argument 'zz'");
+    EXPECT_EQ(call_text(in, f, {one, one, one}, kwnames("b"), 2),
+              "error: f() got multiple values for argument 'b'");
+    EXPECT_EQ(call_text(in, f, {one, one, Value::none()}, kwnames("d"), 2), "(1, 1, 3, None, 5)");
+}
+
 TEST(Native, PositionalOnlyMessages) {
     Interp in;
     static const NativeDef len_def{"len(obj, /)", echo};
