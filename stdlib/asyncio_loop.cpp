@@ -188,19 +188,57 @@ Result<Value> handle_repr(Interp& in, Value self) {
     return rt::str_value(in, s + ">");
 }
 
-// ---- sleep's awaitable: a coroutine-like object ----
+// ---- sleep's object: a coroutine (runtime/loop/sleep.cpp), and its __await__ iterator ----
 
-Result<Value> sleep_send(Interp& in, Args a) {
-    bool done = false, handled = false;
-    Value v = EDDY_TRY(rt::loop::await_send(in, a[0], a.has(1) ? a[1] : Value::none(), done, handled));
+rt::loop::SleepAwaitable* sleep_of(Value v) { return v.as<rt::loop::SleepAwaitable>(); }
+rt::loop::SleepAwaitable* wrapped_sleep(Value v) { return v.as<rt::loop::SleepWrapper>()->sleep; }
+
+// What coro.send(value) gives: the value it yields, or StopIteration carrying its result.
+Result<Value> sleep_step(Interp& in, rt::loop::SleepAwaitable* sl, Value sent) {
+    bool done = false;
+    Value v = EDDY_TRY(rt::loop::sleep_send(in, sl, sent, done));
     if (done) return rt::raise_stop_iteration(in, v);
     return v;
 }
-Result<Value> sleep_throw(Interp& in, Args a) { return in.raise_value(a[1]); }
-Result<Value> sleep_close(Interp&, Args) { return Value::none(); }
-Result<Value> sleep_await(Interp&, Args a) { return a[0]; }
+
+Result<Value> sleep_throw_args(Interp& in, rt::loop::SleepAwaitable* sl, Args a) {
+    Value exc = EDDY_TRY(rt::gen_throw_args(in, a[1], a[2], a[3]));
+    return rt::loop::sleep_throw(in, sl, exc);
+}
+
+Result<Value> sleep_send(Interp& in, Args a) { return sleep_step(in, sleep_of(a[0]), a[1]); }
+Result<Value> sleep_throw(Interp& in, Args a) { return sleep_throw_args(in, sleep_of(a[0]), a); }
+Result<Value> sleep_close(Interp& in, Args a) {
+    rt::loop::sleep_close(in, sleep_of(a[0]));
+    return Value::none();
+}
+Result<Value> sleep___await__(Interp& in, Args a) {
+    rt::loop::LoopState& s = rt::loop::state(in);
+    auto* w = in.heap.alloc<rt::loop::SleepWrapper>(s.sleep_wrapper_type);
+    w->sleep = sleep_of(a[0]);
+    return Value::from_obj(w);
+}
 Result<Value> sleep_repr(Interp& in, Value self) {
     return rt::str_value(in, "<coroutine object sleep at " + rt::address_string(self.as_obj()) + ">");
+}
+
+Result<Value> sleep_wrapper___iter__(Interp&, Args a) { return a[0]; }
+Result<Value> sleep_wrapper___next__(Interp& in, Args a) {
+    return sleep_step(in, wrapped_sleep(a[0]), Value::none());
+}
+Result<Value> sleep_wrapper_iter(Interp&, Value self) { return self; }
+// The next slot's convention: exhaustion is null with nothing raised (the result is dropped, as
+// for a generator's; `yield from` and tasks take it through rt::loop::await_send instead).
+Result<Value> sleep_wrapper_next(Interp& in, Value self) {
+    bool done = false;
+    Value v = EDDY_TRY(rt::loop::sleep_send(in, wrapped_sleep(self), Value::none(), done));
+    return done ? Value::null() : v;
+}
+Result<Value> sleep_wrapper_send(Interp& in, Args a) { return sleep_step(in, wrapped_sleep(a[0]), a[1]); }
+Result<Value> sleep_wrapper_throw(Interp& in, Args a) { return sleep_throw_args(in, wrapped_sleep(a[0]), a); }
+Result<Value> sleep_wrapper_close(Interp& in, Args a) {
+    rt::loop::sleep_close(in, wrapped_sleep(a[0]));
+    return Value::none();
 }
 
 } // namespace
@@ -239,15 +277,28 @@ void init_loop_types(Interp& in, rt::Module* m) {
     finish_native_type(in, s.handle_type);
     finish_native_type(in, s.timer_handle_type);
 
-    Type* st = s.sleep_type;
-    st->repr = sleep_repr;
-    rt::add_methods(in, st, {
-        {"send(self, value, /)", sleep_send},
-        {"throw(self, typ, val=None, tb=None, /)", sleep_throw},
-        {"close(self, /)", sleep_close},
-        {"__await__(self, /)", sleep_await},
+    // The await form's sleep is seen by Python code only when a coroutine awaiting it is driven
+    // by hand: it has the same methods.
+    for (Type* st : {s.sleep_type, s.sleep_coro_type}) {
+        st->repr = sleep_repr;
+        rt::add_methods(in, st, {
+            {"send(self, value, /)", sleep_send},
+            {"throw(self, typ, val=None, tb=None, /)", sleep_throw},
+            {"close(self, /)", sleep_close},
+            {"__await__(self, /)", sleep___await__},
+        });
+        finish_native_type(in, st);
+    }
+    s.sleep_wrapper_type->iter = sleep_wrapper_iter;
+    s.sleep_wrapper_type->next = sleep_wrapper_next;
+    rt::add_methods(in, s.sleep_wrapper_type, {
+        {"__iter__(self, /)", sleep_wrapper___iter__},
+        {"__next__(self, /)", sleep_wrapper___next__},
+        {"send(self, value, /)", sleep_wrapper_send},
+        {"throw(self, typ, val=None, tb=None, /)", sleep_wrapper_throw},
+        {"close(self, /)", sleep_wrapper_close},
     });
-    finish_native_type(in, st);
+    finish_native_type(in, s.sleep_wrapper_type);
     set_module_attr(in, m, "Handle", Value::from_obj(s.handle_type));
     set_module_attr(in, m, "TimerHandle", Value::from_obj(s.timer_handle_type));
     set_module_attr(in, m, "AbstractEventLoop", Value::from_obj(lt));

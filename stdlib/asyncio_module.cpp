@@ -26,8 +26,9 @@ bool is_coroutine(Interp& in, Value v) {
     if (!v.is_obj()) return false;
     Type* t = v.as_obj()->type;
     if (t == in.types.coroutine) return true;
-    if (t == in.types.generator) return (v.as<rt::Generator>()->code()->flags & vm::CO_ITERABLE_COROUTINE) != 0;
-    return in.loop_state && (t == in.loop_state->sleep_type || t == in.loop_state->event_wait_type);
+    // 3.11's coroutines._COROUTINE_TYPES still lists GeneratorType: any generator will do.
+    if (t == in.types.generator) return true;
+    return in.loop_state && (rt::loop::is_sleep(*in.loop_state, t) || t == in.loop_state->event_wait_type);
 }
 
 Status bind_keywords_only(Interp& in, rt::CallArgs args, const char* fname,
@@ -121,24 +122,40 @@ Result<Value> asyncio_all_tasks(Interp& in, Args a) {
     return Value::from_obj(set);
 }
 
-// sleep(delay, result=None): an awaitable the task turns into a timer (delay > 0) or a trip to the
-// back of the ready queue; sleep(0) is one shared object.
+// `if delay <= 0:` for the await form's delay that is not an int or float, whose TypeError a
+// non-number raises at the await.
+[[gnu::noinline]] Result<double> sleep_delay(Interp& in, Value delay) {
+    Value le = EDDY_TRY(rt::compare(in, delay, Value::from_small_int(0), vm::CmpOp::Le));
+    if (EDDY_TRY(rt::truthy(in, le))) return 0.0;
+    return to_double(in, delay);
+}
+
+// sleep(delay, result=None): a coroutine (runtime/loop/sleep.cpp) that a task awaits on its own
+// timer (delay > 0) or with a trip to the back of the ready queue. Its delay is checked when it
+// starts, as CPython's body checks it.
 Result<Value> asyncio_sleep(Interp& in, Args a) {
-    double delay = 0;
-    if (a[0].is_float()) {
-        delay = a[0].as_float();
-    } else if (a[0].is_small_int()) {
-        delay = double(a[0].as_small_int());
-    } else {
-        // sleep() begins with `if delay <= 0:`, whose TypeError a non-number raises.
-        Value le = EDDY_TRY(rt::compare(in, a[0], Value::from_small_int(0), vm::CmpOp::Le));
-        EDDY_TRY(rt::truthy(in, le));
-        delay = EDDY_TRY(to_double(in, a[0]));
-    }
+    LoopState& s = rt::loop::state(in);
+    static_assert(sizeof(rt::loop::SleepCoroutine) <= 64);
+    auto* sl = in.heap.alloc<rt::loop::SleepCoroutine>(s.sleep_coro_type);
+    sl->result = a[1];
+    if (a[0].is_float()) sl->delay = a[0].as_float();
+    else if (a[0].is_small_int()) sl->delay = double(a[0].as_small_int());
+    else sl->delay_arg = a[0];
+    return Value::from_obj(sl);
+}
+
+// `await asyncio.sleep(d)`: the awaitable without binding the call's arguments first, and with
+// no coroutine state (the await consumes it at once), so sleep(0)'s is one shared object.
+Result<Value> asyncio_sleep_await(Interp& in, Args a, bool& done) {
+    done = false;
+    double delay;
+    if (a[0].is_float()) delay = a[0].as_float();
+    else if (a[0].is_small_int()) delay = double(a[0].as_small_int());
+    else delay = EDDY_TRY(sleep_delay(in, a[0]));
     Value result = a[1];
     LoopState& s = rt::loop::state(in);
+    static_assert(sizeof(rt::loop::SleepAwaitable) <= 64);
     if (delay <= 0 && result.is_none()) {
-        static_assert(sizeof(rt::loop::SleepAwaitable) <= 64);
         if (!s.sleep0) s.sleep0 = in.heap.alloc<rt::loop::SleepAwaitable>(s.sleep_type);
         return Value::from_obj(s.sleep0);
     }
@@ -148,10 +165,13 @@ Result<Value> asyncio_sleep(Interp& in, Args a) {
     return Value::from_obj(sl);
 }
 
-// `await asyncio.sleep(d)`: the same awaitable, without binding the call's arguments first.
-Result<Value> asyncio_sleep_await(Interp& in, Args a, bool& done) {
-    done = false;
-    return asyncio_sleep(in, a);
+// futures._set_result_unless_cancelled: the timer callback of a sleep started by hand.
+Result<Value> asyncio__set_result_unless_cancelled(Interp& in, Args a) {
+    if (!rt::loop::is_future(in, a[0])) return in.raise(in.exc.TypeError, "a future was expected");
+    auto* f = a[0].as<rt::loop::Future>();
+    if (f->state == rt::loop::FutState::Cancelled) return Value::none();
+    EDDY_CHECK(rt::loop::future_set_result(in, f, a[1]));
+    return Value::none();
 }
 
 Result<Value> not_a_coroutine(Interp& in, Value coro) {
@@ -228,7 +248,7 @@ Result<Value> init__asyncio(Interp& in) {
         {"set_event_loop(loop, /)", asyncio_set_event_loop},
         {"current_task(loop=None)", asyncio_current_task},
         {"all_tasks(loop=None)", asyncio_all_tasks},
-        {"sleep(delay, result=None)", asyncio_sleep},
+        {"def sleep(delay, result=None)", asyncio_sleep},
         {"create_task(coro, *, name=None, context=None)", asyncio_create_task},
         {"ensure_future(coro_or_future, *, loop=None)", asyncio_ensure_future},
         {"isfuture(obj, /)", asyncio_isfuture},
@@ -237,8 +257,10 @@ Result<Value> init__asyncio(Interp& in) {
         {"_cancel_message(fut, /)", asyncio__cancel_message},
         {"_set_sigint_task(task, /)", asyncio__set_sigint_task},
         {"_interrupt_count()", asyncio__interrupt_count},
+        {"_set_result_unless_cancelled(fut, result, /)", asyncio__set_result_unless_cancelled},
     });
     get_module_attr(in, m, "sleep").as<rt::NativeFunction>()->await_form = asyncio_sleep_await;
+    s.sleep_wakeup = get_module_attr(in, m, "_set_result_unless_cancelled");
     return Value::from_obj(m);
 }
 

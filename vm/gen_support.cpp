@@ -203,7 +203,11 @@ rt::Result<Value> get_awaitable(rt::Interp& in, Value obj, uint32_t where) {
         return obj;
     }
     // A future or a sleep is its own await iterator (asyncio's fast path, runtime/loop/).
-    if (rt::loop::is_native_awaitable(in, obj)) return obj;
+    if (rt::loop::is_native_awaitable(in, obj)) {
+        if (obj.as_obj()->type == in.loop_state->sleep_coro_type)
+            EDDY_CHECK(rt::loop::sleep_check_awaitable(in, obj.as<rt::loop::SleepCoroutine>()));
+        return obj;
+    }
     rt::Type* t = rt::type_of(in, obj);
     Value await = rt::type_lookup(t, in.names.dunder_await);
     if (await.is_null()) {

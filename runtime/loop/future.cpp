@@ -189,7 +189,7 @@ bool is_native_awaitable(Interp& in, Value v) {
     if (!v.is_obj() || !in.loop_state) return false;
     const LoopState& s = *in.loop_state;
     Type* t = v.as_obj()->type;
-    return t == s.sleep_type || t == s.event_wait_type || t == s.event_token_type || await_step_of(s, t) ||
+    return is_sleep(s, t) || t == s.event_wait_type || t == s.event_token_type || await_step_of(s, t) ||
            is_future(in, v);
 }
 
@@ -198,7 +198,7 @@ void register_native_awaitable(Interp& in, Type* type, AwaitStepFn step) {
 }
 
 // Future.__await__ (FutureIter): yield the future while pending, then its result. A sleep
-// yields itself until its task sends it back; an Event's wait() until set() wakes it.
+// yields itself until its task sends it back (sleep.cpp); an Event's wait() until set() wakes it.
 Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& handled) {
     handled = false;
     if (!sub.is_obj() || !in.loop_state) return Value::null();
@@ -210,6 +210,15 @@ Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& ha
             return sub.as<SleepAwaitable>()->result;
         }
         return sub;
+    }
+    if (sub.as_obj()->type == s.sleep_coro_type) {
+        handled = true;
+        return sleep_await_send(in, sub.as<SleepCoroutine>(), sent, done);
+    }
+    if (sub.as_obj()->type == s.sleep_wrapper_type) {
+        // `yield from sleep(d).__await__()`: the sleep as CPython's coroutine runs it.
+        handled = true;
+        return sleep_send(in, sub.as<SleepWrapper>()->sleep, sent, done);
     }
     if (sub.as_obj()->type == s.event_wait_type) {
         handled = true;

@@ -111,10 +111,35 @@ struct Handle : Obj {
 };
 
 // `asyncio.sleep(d, result)`: what a sleeping coroutine yields to its task instead of a future.
-// The task sends the object itself back when the sleep is over, which ends the await.
+// The task sends the object itself back when the sleep is over, which ends the await. Made so
+// by `await asyncio.sleep(...)` itself, which consumes it at once: it keeps no coroutine state,
+// sleep(0)'s is one shared object, and the await instructions take it inline.
 struct SleepAwaitable : Obj {
     double delay = 0;
     Value result = Value::none();
+};
+
+// Where a sleep coroutine is in CPython's `async def sleep(delay, result=None)`.
+enum class SleepState : uint8_t {
+    Created,     // not yet started
+    Awaiting,    // yielded itself to the task stepping it, which sends it back when it is over
+    Suspended,   // started by hand (send, or its __await__ iterator), as CPython's body runs:
+                 // waiting in `yield` (delay <= 0) or on `future` (delay > 0)
+    Done,
+};
+
+// What asyncio.sleep(...) called on its own returns (type sleep_coro_type): the same awaitable
+// for a task, and a coroutine with CPython's states for everything else (sleep.cpp).
+struct SleepCoroutine : SleepAwaitable {
+    Value delay_arg = Value::null();   // Created: a delay not int or float, compared when it starts
+    Value future = Value::null();      // Suspended, delay > 0: the future it awaits, and
+    Value timer = Value::null();       // the TimerHandle that will set its result
+    SleepState state = SleepState::Created;
+};
+
+// sleep(...).__await__(): CPython's coroutine_wrapper, an iterator over the sleep.
+struct SleepWrapper : Obj {
+    SleepAwaitable* sleep = nullptr;   // either kind of sleep
 };
 
 struct EventWait;
@@ -234,7 +259,11 @@ struct LoopState final : RootSource {
     Type* handle_type = nullptr;
     Type* timer_handle_type = nullptr;
     Type* loop_type = nullptr;
-    Type* sleep_type = nullptr;
+    Type* sleep_type = nullptr;          // SleepAwaitable ("coroutine")
+    Type* sleep_coro_type = nullptr;     // SleepCoroutine ("coroutine")
+    Type* sleep_wrapper_type = nullptr;  // SleepWrapper ("coroutine_wrapper")
+    // _set_result_unless_cancelled(fut, result): the timer callback of a sleep started by hand.
+    Value sleep_wakeup = Value::null();
     Type* event_wait_type = nullptr;     // EventWait ("coroutine", as CPython's wait() is one)
     Type* event_token_type = nullptr;    // EventToken (never seen by Python code)
     Type* gathering_future_type = nullptr;   // gather()'s future (made by stdlib's _asyncio)
@@ -286,6 +315,16 @@ inline int32_t task_num_cancels(const Task* t) { return t->extra ? t->extra->num
 // The await protocol of futures and sleeps for the VM's SEND: returns what to yield, or sets
 // `done` and returns the await's result; an error for a failed future. `handled` false: not ours.
 Result<Value> await_send(Interp& in, Value sub, Value sent, bool& done, bool& handled);
+// A sleep driven as CPython's coroutine (runtime/loop/sleep.cpp), either kind: send gives what
+// to yield, or sets `done` and gives its result; throw raises (its exception, or RuntimeError
+// once done); close ends it. `sleep_check_awaitable` is GET_AWAITABLE's refusal of a sleep
+// coroutine already being awaited; `sleep_await_send` is an await's SEND or a task's step.
+inline bool is_sleep(const LoopState& s, const Type* t) { return t == s.sleep_type || t == s.sleep_coro_type; }
+Result<Value> sleep_send(Interp& in, SleepAwaitable* sl, Value sent, bool& done);
+Error sleep_throw(Interp& in, SleepAwaitable* sl, Value exc);
+void sleep_close(Interp& in, SleepAwaitable* sl);
+Status sleep_check_awaitable(Interp& in, SleepCoroutine* sl);
+Result<Value> sleep_await_send(Interp& in, SleepCoroutine* sl, Value sent, bool& done);
 // Future.__await__'s iterator is the future itself (and a sleep is its own iterator).
 bool is_native_awaitable(Interp& in, Value v);
 // Makes instances of exactly `type` native awaitables stepped by `step` (see AwaitStepFn).

@@ -59,6 +59,16 @@ void trace_handle(Obj* o, Tracer& tr) {
 
 void trace_sleep(Obj* o, Tracer& tr) { tr.mark(static_cast<SleepAwaitable*>(o)->result); }
 
+void trace_sleep_coroutine(Obj* o, Tracer& tr) {
+    auto* sl = static_cast<SleepCoroutine*>(o);
+    tr.mark(sl->result);
+    tr.mark(sl->delay_arg);
+    tr.mark(sl->future);
+    tr.mark(sl->timer);
+}
+
+void trace_sleep_wrapper(Obj* o, Tracer& tr) { tr.mark(static_cast<SleepWrapper*>(o)->sleep); }
+
 // The loop keeps alive what it will run: queued tasks and handles, timer targets; its listed
 // tasks too (LoopState::trace_more).
 void trace_loop(Obj* o, Tracer& tr) {
@@ -128,6 +138,8 @@ LoopState::LoopState(Interp& interp) : in(interp) {
     loop_type = bare_type(in, "_UnixSelectorEventLoop", "asyncio.unix_events", sizeof(EventLoop), trace_loop);
     loop_type->finalize = finalize_loop;
     sleep_type = bare_type(in, "coroutine", "builtins", sizeof(SleepAwaitable), trace_sleep);
+    sleep_coro_type = bare_type(in, "coroutine", "builtins", sizeof(SleepCoroutine), trace_sleep_coroutine);
+    sleep_wrapper_type = bare_type(in, "coroutine_wrapper", "builtins", sizeof(SleepWrapper), trace_sleep_wrapper);
     event_wait_type = bare_type(in, "coroutine", "builtins", sizeof(EventWait), event_wait_trace);
     event_token_type = bare_type(in, "coroutine", "builtins", sizeof(EventToken), event_token_trace);
     cancelled_error = exception_class(in, "CancelledError", in.exc.BaseException);
@@ -138,7 +150,7 @@ LoopState::~LoopState() { in.heap.remove_root_source(this); }
 
 void LoopState::trace_roots(Tracer& tr) {
     for (Type* t : {future_type, future_extra_type, task_type, handle_type, timer_handle_type, loop_type, sleep_type,
-                    event_wait_type, event_token_type, cancelled_error, invalid_state_error})
+                    sleep_coro_type, sleep_wrapper_type, event_wait_type, event_token_type, cancelled_error, invalid_state_error})
         tr.mark(t);
     for (Type* t : {gathering_future_type, gather_callback_type})
         if (t) tr.mark(t);
@@ -147,6 +159,7 @@ void LoopState::trace_roots(Tracer& tr) {
     tr.mark(current_task);
     tr.mark(sigint_task);
     tr.mark(sleep0);
+    tr.mark(sleep_wakeup);
     for (Obj* o : unretrieved) tr.mark(o);
     for (const NativeAwaitKind& k : await_kinds) tr.mark(k.type);
 }

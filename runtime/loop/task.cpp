@@ -120,7 +120,7 @@ static Error bad_yield(Interp& in, Task* t, std::string msg) {
 static void task_wait_for(Interp& in, Task* t, Value r) {
     EventLoop* loop = t->loop.as<EventLoop>();
     LoopState& s = state(in);
-    if (r.is_obj() && r.as_obj()->type == s.sleep_type) {
+    if (r.is_obj() && is_sleep(s, r.as_obj()->type)) {
         auto* sl = r.as<SleepAwaitable>();
         t->step_value() = r;
         t->resume = Resume::Send;
