@@ -32,6 +32,16 @@ Value piece(Interp& in, const Str* s, size_t from, size_t to) {
     return Value::from_obj(make_str_with_length(in, text, s->ascii ? text.size() : uni::count(text)));
 }
 
+// hay.find(needle, from), with a one-byte needle (the usual separator or letter) found by memchr
+// alone: string_view::find also compares each candidate with memcmp, and that pair of calls was
+// most of count() and split() on short strings.
+size_t find_from(sv hay, sv needle, size_t from) {
+    if (needle.size() != 1) return hay.find(needle, from);
+    if (from >= hay.size()) return npos;
+    const void* at = std::memchr(hay.data() + from, needle[0], hay.size() - from);
+    return at ? size_t(static_cast<const char*>(at) - hay.data()) : npos;
+}
+
 // Code-point index of byte offset `byte` in s.
 int64_t cp_index(const Str* s, size_t byte) {
     return s->ascii ? int64_t(byte) : int64_t(uni::count(s->view().substr(0, byte)));
@@ -71,7 +81,7 @@ static Result<int64_t> find_impl(Interp& in, Args args, bool reverse) {
     size_t from, to;
     if (!byte_window(s, start, end, from, to)) return int64_t(-1);
     sv hay = s->view().substr(from, to - from);
-    size_t at = reverse ? hay.rfind(sub->view()) : hay.find(sub->view());
+    size_t at = reverse ? hay.rfind(sub->view()) : find_from(hay, sub->view(), 0);
     if (at == npos) return int64_t(-1);
     return cp_index(s, from + at);
 }
@@ -95,7 +105,8 @@ static Result<Value> str_rindex(Interp& in, Args args) {
 
 static size_t count_occurrences(sv hay, sv needle, size_t max_count) {
     size_t n = 0;
-    for (size_t pos = hay.find(needle); pos != npos && n < max_count; pos = hay.find(needle, pos + needle.size()))
+    for (size_t pos = find_from(hay, needle, 0); pos != npos && n < max_count;
+         pos = find_from(hay, needle, pos + needle.size()))
         ++n;
     return n;
 }
@@ -240,7 +251,7 @@ static Result<Value> split_impl(Interp& in, Args args, bool reverse) {
     out->items.reserve(count_occurrences(t, d, size_t(maxsplit)) + 1);
     if (!reverse) {
         size_t i = 0;
-        for (size_t at; maxsplit > 0 && (at = t.find(d, i)) != npos; --maxsplit) {
+        for (size_t at; maxsplit > 0 && (at = find_from(t, d, i)) != npos; --maxsplit) {
             out->items.push_back(piece(in, s, i, at));
             i = at + d.size();
         }
@@ -380,7 +391,7 @@ static Result<Value> replace_nonempty(Interp& in, Str* s, const Str* old, const 
     char* out = result->data();
     size_t i = 0;
     for (size_t done = 0; done < n; ++done) {
-        size_t at = t.find(o, i);
+        size_t at = find_from(t, o, i);
         std::memcpy(out, t.data() + i, at - i);
         out += at - i;
         if (!r.empty()) std::memcpy(out, r.data(), r.size());

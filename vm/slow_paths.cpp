@@ -302,6 +302,8 @@ rt::Result<Value> format_value(rt::Interp& in, Value value, Value spec, uint32_t
     }
     if (spec.is_null()) {
         if (value.is_obj() && value.as_obj()->type == in.types.str) return value;
+        // format(i, '') of an int is str(i) (int.__format__ cannot be replaced on the builtin).
+        if (value.is_small_int()) return Value::from_obj(rt::str_from_int64(in, value.as_small_int()));
         spec = Value::from_obj(in.empty_str);
     }
     return rt::format(in, value, spec);
