@@ -39,7 +39,7 @@ struct Signature {
     bool plain = false;               // positional-only, no defaults, no *args: the no-copy path
     // Every parameter can be filled by position and those past min_positional have defaults, with
     // few enough parameters for a stack buffer: a positional call in [min, max] binds by copying
-    // its values and the defaults (by_position_fill), with no binder and no count checks.
+    // its values and the defaults (call_native), with no binder and no count checks.
     bool by_position = false;
     // Written "def name(params)": a native standing in for a Python function (asyncio.sleep),
     // whose wrong calls get a Python function's TypeErrors ("missing 1 required positional

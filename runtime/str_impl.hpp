@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,16 @@ Str* str_from_char(Interp& in, char32_t cp);
 Str* str_alloc_raw(Interp& in, size_t size, size_t length);
 // A str from text known to be valid UTF-8, raising MemoryError past the heap limit.
 Result<Value> new_str(Interp& in, std::string_view utf8);
+
+// hay.find(needle, from), with a one-byte needle (the usual separator or letter) found by memchr
+// alone: string_view::find also compares each candidate with memcmp, and that pair of calls was
+// most of count() and split() on short strings. Inline: it sits in their loops.
+inline size_t find_from(std::string_view hay, std::string_view needle, size_t from) {
+    if (needle.size() != 1) return hay.find(needle, from);
+    if (from >= hay.size()) return std::string_view::npos;
+    const void* at = std::memchr(hay.data() + from, needle[0], hay.size() - from);
+    return at ? size_t(static_cast<const char*>(at) - hay.data()) : std::string_view::npos;
+}
 
 // Raises TypeError "<what> must be str, not int" (just "must be str, ..." when `what` is empty).
 Error raise_must_be_str(Interp& in, std::string_view what, Value got);

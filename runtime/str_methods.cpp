@@ -32,16 +32,6 @@ Value piece(Interp& in, const Str* s, size_t from, size_t to) {
     return Value::from_obj(make_str_with_length(in, text, s->ascii ? text.size() : uni::count(text)));
 }
 
-// hay.find(needle, from), with a one-byte needle (the usual separator or letter) found by memchr
-// alone: string_view::find also compares each candidate with memcmp, and that pair of calls was
-// most of count() and split() on short strings.
-size_t find_from(sv hay, sv needle, size_t from) {
-    if (needle.size() != 1) return hay.find(needle, from);
-    if (from >= hay.size()) return npos;
-    const void* at = std::memchr(hay.data() + from, needle[0], hay.size() - from);
-    return at ? size_t(static_cast<const char*>(at) - hay.data()) : npos;
-}
-
 // Code-point index of byte offset `byte` in s.
 int64_t cp_index(const Str* s, size_t byte) {
     return s->ascii ? int64_t(byte) : int64_t(uni::count(s->view().substr(0, byte)));

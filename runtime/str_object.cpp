@@ -400,7 +400,7 @@ static Result<bool> str_contains_slot(Interp& in, Value self, Value item) {
     if (!is_str(in, item))
         return in.raise(in.exc.TypeError, "'in <string>' requires string as left operand, not "
                                               + std::string(type_name(in, item)));
-    return self.as<Str>()->view().find(item.as<Str>()->view()) != std::string_view::npos;
+    return find_from(self.as<Str>()->view(), item.as<Str>()->view(), 0) != std::string_view::npos;
 }
 
 static Result<Value> str_slice(Interp& in, Str* s, const SliceBounds& b) {
