@@ -58,6 +58,14 @@ enum class Mode { Lower, Upper, Fold, Swap, Title, Capitalize };
 
 // Maps ASCII text in place (`out` holds a copy of the source).
 void map_ascii(char* out, size_t n, Mode mode) {
+    // lower() and upper() map each byte on its own: a branch-free loop instead of the switch.
+    if (mode == Mode::Lower || mode == Mode::Fold || mode == Mode::Upper) {
+        char from = mode == Mode::Upper ? 'a' : 'A';
+        char delta = mode == Mode::Upper ? -32 : 32;
+        for (size_t i = 0; i < n; ++i)
+            if (unsigned(out[i] - from) < 26u) out[i] = char(out[i] + delta);
+        return;
+    }
     bool prev_cased = false;
     for (size_t i = 0; i < n; ++i) {
         char c = out[i];
