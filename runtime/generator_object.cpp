@@ -11,6 +11,7 @@
 #include "exception_object.hpp"
 #include "function_object.hpp"
 #include "interp.hpp"
+#include "loop/loop.hpp"
 #include "native.hpp"
 #include "ops.hpp"
 #include "str_object.hpp"
@@ -276,20 +277,33 @@ Result<Value> gen_next_slot(Interp& in, Value self) {
 
 Result<Value> gen_iter_slot(Interp&, Value self) { return self; }
 
-Result<Value> generator_send(Interp& in, Args args) {
+// What Python code driving `g` by hand gets for a resumption that yielded `v`: a sleep there
+// yielded itself for a task's timer, and runs as CPython's coroutine instead (loop/sleep.cpp).
+Result<Value> by_hand(Interp& in, Generator* g, Value v, bool& returned) {
+    if (returned || !in.loop_state || !v.is_obj() || !loop::is_sleep(*in.loop_state, v.as_obj()->type))
+        return v;
+    return loop::sleep_yielded_by_hand(in, g, v, returned);
+}
+
+Result<Value> send_by_hand(Interp& in, Generator* g, Value value) {
     bool returned = false;
-    Value v = EDDY_TRY(gen_send(in, self_gen(args), args[1], returned));
+    Value v = EDDY_TRY(gen_send(in, g, value, returned));
+    v = EDDY_TRY(by_hand(in, g, v, returned));
     if (returned) return raise_stop_iteration(in, v);
     return v;
 }
 
-Result<Value> generator_throw(Interp& in, Args args) {
+Result<Value> throw_by_hand(Interp& in, Generator* g, Args args) {
     Value exc = EDDY_TRY(normalize_throw_args(in, args[1], args[2], args[3]));
     bool returned = false;
-    Value v = EDDY_TRY(gen_throw(in, self_gen(args), exc, returned));
+    Value v = EDDY_TRY(gen_throw(in, g, exc, returned));
+    v = EDDY_TRY(by_hand(in, g, v, returned));
     if (returned) return raise_stop_iteration(in, v);
     return v;
 }
+
+Result<Value> generator_send(Interp& in, Args args) { return send_by_hand(in, self_gen(args), args[1]); }
+Result<Value> generator_throw(Interp& in, Args args) { return throw_by_hand(in, self_gen(args), args); }
 
 Result<Value> generator_close(Interp& in, Args args) {
     EDDY_CHECK(gen_close(in, self_gen(args)));
@@ -352,22 +366,19 @@ Result<Value> gen_getattr(Interp& in, Value self, Str* name) {
 // ---- coroutine_wrapper: the iterator coro.__await__() returns ----
 
 Result<Value> wrapper_next(Interp& in, Value self) {
-    return gen_next_slot(in, Value::from_obj(self.as<CoroutineWrapper>()->coro));
+    Generator* g = self.as<CoroutineWrapper>()->coro;
+    bool returned = false;
+    Value v = EDDY_TRY(gen_send(in, g, Value::none(), returned));
+    v = EDDY_TRY(by_hand(in, g, v, returned));
+    return returned ? Value::null() : v;   // the next slot's convention (gen_next_slot)
 }
 
 Result<Value> coroutine_wrapper_send(Interp& in, Args args) {
-    bool returned = false;
-    Value v = EDDY_TRY(gen_send(in, args[0].as<CoroutineWrapper>()->coro, args[1], returned));
-    if (returned) return raise_stop_iteration(in, v);
-    return v;
+    return send_by_hand(in, args[0].as<CoroutineWrapper>()->coro, args[1]);
 }
 
 Result<Value> coroutine_wrapper_throw(Interp& in, Args args) {
-    Value exc = EDDY_TRY(normalize_throw_args(in, args[1], args[2], args[3]));
-    bool returned = false;
-    Value v = EDDY_TRY(gen_throw(in, args[0].as<CoroutineWrapper>()->coro, exc, returned));
-    if (returned) return raise_stop_iteration(in, v);
-    return v;
+    return throw_by_hand(in, args[0].as<CoroutineWrapper>()->coro, args);
 }
 
 Result<Value> coroutine_wrapper_close(Interp& in, Args args) {

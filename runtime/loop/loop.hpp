@@ -324,6 +324,11 @@ Result<Value> sleep_send(Interp& in, SleepAwaitable* sl, Value sent, bool& done)
 Error sleep_throw(Interp& in, SleepAwaitable* sl, Value exc);
 void sleep_close(Interp& in, SleepAwaitable* sl);
 Status sleep_check_awaitable(Interp& in, SleepCoroutine* sl);
+// `gen`, driven by hand (its send/throw methods or its __await__ iterator), not by a task,
+// yielded sleep `v` from an await that expected a task's timer: runs the innermost await's sleep
+// as CPython's coroutine instead and gives what that yields (None, or a Future). `returned` as
+// gen_send's.
+Result<Value> sleep_yielded_by_hand(Interp& in, Generator* gen, Value v, bool& returned);
 Result<Value> sleep_await_send(Interp& in, SleepCoroutine* sl, Value sent, bool& done);
 // Future.__await__'s iterator is the future itself (and a sleep is its own iterator).
 bool is_native_awaitable(Interp& in, Value v);

@@ -7,8 +7,10 @@
 #include "loop.hpp"
 
 #include "runtime/float_object.hpp"
+#include "runtime/generator_object.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/tuple_object.hpp"
+#include "vm/slow_paths.hpp"
 
 namespace eddy::rt::loop {
 
@@ -148,6 +150,50 @@ Status sleep_check_awaitable(Interp& in, SleepCoroutine* sl) {
     if (sl->state == SleepState::Awaiting || sl->state == SleepState::Suspended)
         return in.raise(in.exc.RuntimeError, "coroutine is being awaited already");
     return ok();
+}
+
+// The generator whose await holds `v`, innermost along gen's `await`/`yield from` chain, or null.
+static Generator* awaiter_of(Interp& in, Generator* gen, Value v) {
+    Generator* g = gen;
+    // Bounded by the recursion limit: a chain is never deeper than the frames it can run.
+    for (int level = 0; level <= in.vm->recursion_limit; ++level) {
+        Value yf = vm::gen_yield_from(g);
+        if (yf.is(v)) return g;
+        if (yf.is_null() || !is_generator(in, yf) || yf.as_obj()->type == in.types.async_generator)
+            return nullptr;
+        g = yf.as<Generator>();
+    }
+    return nullptr;
+}
+
+Result<Value> sleep_yielded_by_hand(Interp& in, Generator* gen, Value v, bool& returned) {
+    LoopState& s = state(in);
+    while (!returned && v.is_obj() && is_sleep(s, v.as_obj()->type)) {
+        Generator* g = awaiter_of(in, gen, v);
+        if (!g) return v;
+        Value original = v;
+        SleepCoroutine* c;
+        if (v.as_obj()->type == s.sleep_coro_type) {
+            c = v.as<SleepCoroutine>();
+            if (c->state != SleepState::Awaiting) return v;
+            c->state = SleepState::Created;   // its delay was checked when the await started
+        } else {
+            // The await form's stateless sleep: a coroutine of its own takes its place.
+            c = in.heap.alloc<SleepCoroutine>(s.sleep_coro_type);
+            c->delay = v.as<SleepAwaitable>()->delay;
+            c->result = v.as<SleepAwaitable>()->result;
+            g->frame->sp[-1] = Value::from_obj(c);
+        }
+        bool done = false;
+        Result<Value> r = sleep_send(in, c, Value::none(), done);
+        if (!r.is_error()) return r.value();
+        // It raised as it started (no running loop): at the await, where CPython's body raises.
+        Value exc = in.take_exception();
+        g->frame->sp[-1] = original;
+        if (original.is(Value::from_obj(c))) c->state = SleepState::Awaiting;   // its throw raises exc
+        v = EDDY_TRY(gen_throw(in, gen, exc, returned));
+    }
+    return v;
 }
 
 } // namespace eddy::rt::loop
