@@ -126,7 +126,10 @@ rt::Status load_method_miss(rt::Interp& in, InlineCache& c, Value obj, Value* ou
 }
 
 rt::Result<Value> load_global_miss(rt::Interp& in, InlineCache& c, Frame* frame) {
-    int64_t pos = rt::dict_find_str(frame->globals, c.name);
+    // A builtin (`len`, `str`) misses here on every run; a clear key bit in the globals proves
+    // it absent without probing them.
+    if (!c.name_bit) c.name_bit = rt::dict_str_key_bit(c.name);
+    int64_t pos = frame->globals->key_bits & c.name_bit ? rt::dict_find_str(frame->globals, c.name) : -1;
     if (pos >= 0) {
         c.hint = uint32_t(pos);
         return frame->globals->entries[size_t(pos)].value;
