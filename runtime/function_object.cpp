@@ -84,8 +84,8 @@ std::string address_of(const void* p) {
 }
 
 // The loop's copy of the instructions: each cached instruction's operand becomes the index of
-// its cache entry, which remembers the name, and the first of a common pair becomes the
-// superinstruction that runs both (vm::fuse_pair).
+// its cache entry, which remembers the name (and its dict key bit), and the first of a common
+// pair becomes the superinstruction that runs both (vm::fuse_pair).
 void quicken(CodeObject* co) {
     const auto& src = co->code->instructions;
     size_t ncaches = 0;
@@ -93,16 +93,17 @@ void quicken(CodeObject* co) {
     co->quickened.reserve(src.size());
     co->caches = std::make_unique<vm::InlineCache[]>(ncaches);
     size_t next = 0;
-    for (vm::Instr i : src) {
+    for (size_t k = 0; k < src.size(); ++k) {
+        vm::Instr i = src[k];
         if (vm::is_cached_op(i.op())) {
-            co->caches[next].name = co->names->items()[i.arg()].as<Str>();
+            vm::InlineCache& c = co->caches[next];
+            c.name = co->names->items()[i.arg()].as<Str>();
+            c.name_bit = dict_str_key_bit(c.name);
             i = vm::Instr(i.op(), uint32_t(next++));
+        } else if (k + 1 < src.size()) {
+            i = vm::Instr(vm::fuse_pair(i.op(), src[k + 1].op()), i.arg());
         }
         co->quickened.push_back(i);
-    }
-    for (size_t k = 0; k + 1 < src.size(); ++k) {
-        vm::Instr& i = co->quickened[k];
-        i = vm::Instr(vm::fuse_pair(i.op(), src[k + 1].op()), i.arg());
     }
     co->instrs = co->quickened.data();
 }

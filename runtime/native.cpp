@@ -328,16 +328,6 @@ bool bind_positional(const Signature& sig, const Value* values, size_t npos, Val
 
 // ---- a Python function's wording (CPython 3.11 ceval.c: initialize_locals) ----
 
-// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" (as vm/call.cpp's missing-argument message).
-std::string quoted_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (size_t i = 0, n = names.size(); i < n; ++i) {
-        if (i) out += (n == 2) ? " and " : (i == n - 1 ? ", and " : ", ");
-        out += "'" + names[i] + "'";
-    }
-    return out;
-}
-
 Error missing_error(Interp& in, const Callee& c, const Value* out, bool positional) {
     std::vector<std::string> names;
     for (size_t i = 0; i < c.sig.params.size(); ++i) {
@@ -346,10 +336,7 @@ Error missing_error(Interp& in, const Callee& c, const Value* out, bool position
         bool wanted = positional ? is_positional : p.kind == Signature::Kind::KeywordOnly;
         if (wanted && out[i].is_null() && !p.has_default) names.push_back(p.name);
     }
-    return in.raise(in.exc.TypeError, c.qualname() + "() missing " + std::to_string(names.size()) +
-                                          " required " + (positional ? "positional" : "keyword-only") +
-                                          " argument" + (names.size() == 1 ? "" : "s") + ": " +
-                                          quoted_names(names));
+    return in.raise(in.exc.TypeError, missing_arguments_message(c.qualname(), names, positional));
 }
 
 Error too_many_error(Interp& in, const Callee& c, const Value* out, size_t npos) {
@@ -357,15 +344,8 @@ Error too_many_error(Interp& in, const Callee& c, const Value* out, size_t npos)
     size_t kwonly_given = 0;
     for (size_t i = 0; i < sig.params.size(); ++i)
         if (sig.params[i].kind == Signature::Kind::KeywordOnly && !out[i].is_null()) ++kwonly_given;
-    size_t max = sig.max_positional, min = sig.min_positional;
-    std::string takes = min < max ? "from " + std::to_string(min) + " to " + std::to_string(max)
-                                  : std::to_string(max);
-    std::string msg = c.qualname() + "() takes " + takes + " positional argument" +
-                      (min < max || max != 1 ? "s" : "") + " but " + std::to_string(npos);
-    if (kwonly_given)
-        msg += std::string(" positional argument") + (npos != 1 ? "s" : "") + " (and " +
-               plural(kwonly_given, "keyword-only argument") + ")";
-    return in.raise(in.exc.TypeError, msg + (npos == 1 && !kwonly_given ? " was" : " were") + " given");
+    return in.raise(in.exc.TypeError, too_many_positional_message(c.qualname(), sig.min_positional,
+                                                                  sig.max_positional, npos, kwonly_given));
 }
 
 // Binds as a Python function would, for a `def` signature without *args or **kwargs: keywords
@@ -583,6 +563,41 @@ void add_functions(Interp& in, Module* module, std::initializer_list<NativeDef> 
         NativeFunction* f = make_native_function(in, def, module->name);
         dict_set_str(in, module->dict, in.intern(f->sig->name), Value::from_obj(f));
     }
+}
+
+// ---- a Python function's wording, shared with vm/call.cpp ----
+
+namespace {
+
+// "'a'", "'a' and 'b'", "'a', 'b', and 'c'".
+std::string quoted_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0, n = names.size(); i < n; ++i) {
+        if (i) out += (n == 2) ? " and " : (i == n - 1 ? ", and " : ", ");
+        out += "'" + names[i] + "'";
+    }
+    return out;
+}
+
+} // namespace
+
+std::string missing_arguments_message(std::string_view qualname, const std::vector<std::string>& names,
+                                      bool positional) {
+    return std::string(qualname) + "() missing " + std::to_string(names.size()) + " required " +
+           (positional ? "positional" : "keyword-only") + " argument" +
+           (names.size() == 1 ? "" : "s") + ": " + quoted_names(names);
+}
+
+std::string too_many_positional_message(std::string_view qualname, size_t min, size_t max,
+                                        size_t given, size_t kwonly_given) {
+    std::string takes = min < max ? "from " + std::to_string(min) + " to " + std::to_string(max)
+                                  : std::to_string(max);
+    std::string msg = std::string(qualname) + "() takes " + takes + " positional argument" +
+                      (min < max || max != 1 ? "s" : "") + " but " + std::to_string(given);
+    if (kwonly_given)
+        msg += std::string(" positional argument") + (given != 1 ? "s" : "") + " (and " +
+               plural(kwonly_given, "keyword-only argument") + ")";
+    return msg + (given == 1 && !kwonly_given ? " was" : " were") + " given";
 }
 
 } // namespace eddy::rt

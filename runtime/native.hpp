@@ -85,6 +85,14 @@ void add_functions(Interp& in, Module* module, std::initializer_list<NativeDef> 
 // Calls a native function: binds `args` to its signature (prepending `self` when bound) and runs it.
 Result<Value> call_native(Interp& in, NativeFunction* fn, CallArgs args);
 
+// CPython 3.11's TypeError texts for a Python function's bad calls (ceval.c initialize_locals),
+// used by the VM's binder and by native functions with `def` signatures. `names` are the missing
+// parameters' bare names; min < max when defaults make the positional count a range.
+std::string missing_arguments_message(std::string_view qualname, const std::vector<std::string>& names,
+                                      bool positional);
+std::string too_many_positional_message(std::string_view qualname, size_t min, size_t max,
+                                        size_t given, size_t kwonly_given);
+
 // Parses a signature string; returns null and sets `error` on malformed text (a bug in eddy).
 std::unique_ptr<Signature> parse_signature(Interp& in, std::string_view text, std::string& error);
 

@@ -58,7 +58,7 @@ enum class Mode { Lower, Upper, Fold, Swap, Title, Capitalize };
 
 // Maps ASCII text in place (`out` holds a copy of the source).
 void map_ascii(char* out, size_t n, Mode mode) {
-    // lower() and upper() map each byte on its own: a branch-free loop instead of the switch.
+    // lower(), casefold() and upper() map each byte on its own: a loop without the switch.
     if (mode == Mode::Lower || mode == Mode::Fold || mode == Mode::Upper) {
         char from = mode == Mode::Upper ? 'a' : 'A';
         char delta = mode == Mode::Upper ? -32 : 32;
@@ -72,8 +72,7 @@ void map_ascii(char* out, size_t n, Mode mode) {
         bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
         bool to_upper = false, to_lower = false;
         switch (mode) {
-        case Mode::Lower: case Mode::Fold: to_lower = upper; break;
-        case Mode::Upper: to_upper = lower; break;
+        case Mode::Lower: case Mode::Fold: case Mode::Upper: break;   // the loop above
         case Mode::Swap: to_upper = lower; to_lower = upper; break;
         case Mode::Title: to_upper = !prev_cased && lower; to_lower = prev_cased && upper; break;
         case Mode::Capitalize: to_upper = i == 0 && lower; to_lower = i > 0 && upper; break;

@@ -33,7 +33,6 @@ bool is_plain_value(rt::Interp& in, Value v) {
 
 // The way to (re)fill for receiver type `t`: its own if it has one, else the next in turn.
 CacheWay& way_for(InlineCache& c, rt::Type* t) {
-    c.name_bit = rt::dict_str_key_bit(c.name);   // the hit paths' proof that a key is absent
     for (CacheWay& w : c.ways) {
         if (w.type == t) {
             w = CacheWay{};
@@ -128,7 +127,6 @@ rt::Status load_method_miss(rt::Interp& in, InlineCache& c, Value obj, Value* ou
 rt::Result<Value> load_global_miss(rt::Interp& in, InlineCache& c, Frame* frame) {
     // A builtin (`len`, `str`) misses here on every run; a clear key bit in the globals proves
     // it absent without probing them.
-    if (!c.name_bit) c.name_bit = rt::dict_str_key_bit(c.name);
     int64_t pos = frame->globals->key_bits & c.name_bit ? rt::dict_find_str(frame->globals, c.name) : -1;
     if (pos >= 0) {
         c.hint = uint32_t(pos);

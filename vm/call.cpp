@@ -10,6 +10,7 @@
 #include "runtime/function_object.hpp"
 #include "runtime/generator_object.hpp"
 #include "runtime/interp.hpp"
+#include "runtime/native.hpp"
 #include "runtime/ops.hpp"
 #include "runtime/str_object.hpp"
 #include "runtime/tuple_object.hpp"
@@ -130,16 +131,6 @@ namespace {
 
 std::string qualname_of(rt::Function* fn) { return std::string(fn->qualname->view()); }
 
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    size_t n = names.size();
-    for (size_t i = 0; i < n; ++i) {
-        if (i) out += (n == 2) ? " and " : (i == n - 1 ? ", and " : ", ");
-        out += names[i];
-    }
-    return out;
-}
-
 rt::Error missing_arguments(rt::Interp& in, rt::Function* fn, Value* lp, bool positional) {
     const vm::Code& co = *fn->code->code;
     size_t defcount = fn->defaults ? fn->defaults->size : 0;
@@ -147,11 +138,8 @@ rt::Error missing_arguments(rt::Interp& in, rt::Function* fn, Value* lp, bool po
     size_t end = positional ? size_t(co.argcount) - defcount : start + size_t(co.kwonlyargcount);
     std::vector<std::string> names;
     for (size_t i = start; i < end; ++i)
-        if (lp[i].is_null()) names.push_back("'" + co.varnames[i] + "'");
-    std::string msg = qualname_of(fn) + "() missing " + std::to_string(names.size()) + " required " +
-                      (positional ? "positional" : "keyword-only") + " argument" +
-                      (names.size() == 1 ? "" : "s") + ": " + join_names(names);
-    return in.raise(in.exc.TypeError, msg);
+        if (lp[i].is_null()) names.push_back(co.varnames[i]);
+    return in.raise(in.exc.TypeError, rt::missing_arguments_message(qualname_of(fn), names, positional));
 }
 
 rt::Error too_many_positional(rt::Interp& in, rt::Function* fn, Value* lp, size_t given) {
@@ -160,25 +148,9 @@ rt::Error too_many_positional(rt::Interp& in, rt::Function* fn, Value* lp, size_
     for (int i = co.argcount; i < co.argcount + co.kwonlyargcount; ++i)
         if (!lp[i].is_null()) ++kwonly_given;
     size_t defcount = fn->defaults ? fn->defaults->size : 0;
-    std::string sig;
-    bool plural;
-    if (defcount) {
-        plural = true;
-        sig = "from " + std::to_string(co.argcount - defcount) + " to " + std::to_string(co.argcount);
-    } else {
-        plural = co.argcount != 1;
-        sig = std::to_string(co.argcount);
-    }
-    std::string kwonly_sig;
-    if (kwonly_given) {
-        kwonly_sig = std::string(" positional argument") + (given != 1 ? "s" : "") + " (and " +
-                     std::to_string(kwonly_given) + " keyword-only argument" +
-                     (kwonly_given != 1 ? "s" : "") + ")";
-    }
-    std::string msg = qualname_of(fn) + "() takes " + sig + " positional argument" +
-                      (plural ? "s" : "") + " but " + std::to_string(given) + kwonly_sig + " " +
-                      (given == 1 && !kwonly_given ? "was" : "were") + " given";
-    return in.raise(in.exc.TypeError, msg);
+    return in.raise(in.exc.TypeError,
+                    rt::too_many_positional_message(qualname_of(fn), size_t(co.argcount) - defcount,
+                                                    size_t(co.argcount), given, kwonly_given));
 }
 
 bool posonly_passed_as_keyword(rt::Interp& in, rt::Function* fn, rt::Tuple* kwnames) {

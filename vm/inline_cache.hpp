@@ -50,8 +50,7 @@ struct InlineCache {
     CacheWay ways[Ways];
     uint32_t hint = 0;             // LOAD_GLOBAL: the globals entry position to try first
     uint32_t hint2 = 0;            // LOAD_GLOBAL: the builtins entry position
-    uint64_t name_bit = 0;         // rt::dict_key_bit of the name, set before any way is filled
-                                   // (LOAD_GLOBAL: at its first miss)
+    uint64_t name_bit = 0;         // rt::dict_key_bit of the name (proves a key absent)
     uint8_t next_way = 0;          // the way the next new receiver type replaces
 };
 

@@ -560,10 +560,7 @@ dispatch: {
         DISPATCH();
     }
     TARGET(DELETE_FAST) {
-        if (LOCALS()[arg].is_null()) {
-            (void)raise_unbound_local(in, code, arg);
-            goto error;
-        }
+        if (LOCALS()[arg].is_null()) goto unbound_local;
         LOCALS()[arg] = Value::null();
         DISPATCH();
     }
@@ -1656,7 +1653,8 @@ do_call: {
 }
 
     // ---- the exception path ----
-    // unbound_local: the LOAD_FAST before ip found local `arg` unbound.
+    // unbound_local: the instruction before ip (LOAD_FAST, DELETE_FAST or the LOAD_FAST half of
+    // a superinstruction) found local `arg` unbound.
 unbound_local:
     (void)raise_unbound_local(in, code, arg);
     goto error;

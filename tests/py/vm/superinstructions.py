@@ -41,7 +41,15 @@ def const_then_unbound(flag):
     return 7 - z           # LOAD_CONST 7; LOAD_FAST z
 
 
-for fn in (second_unbound, first_unbound, store_then_unbound, const_then_unbound):
+def halves_on_two_lines(flag):
+    if flag:
+        late = 1
+    return (flag +
+            late)          # the second half's own line is the one reported
+
+
+for fn in (second_unbound, first_unbound, store_then_unbound, const_then_unbound,
+           halves_on_two_lines):
     print(fn.__name__, fn(True))
     try:
         fn(False)
@@ -64,6 +72,29 @@ def handled(flag):
 
 
 print(handled(True), handled(False))
+
+
+def pair_across_try_start(flag):
+    x = 1                  # STORE_FAST x, outside the try ...
+    try:
+        return y + x       # ... fused with LOAD_FAST y, inside it: the handler must catch
+    except UnboundLocalError:
+        return "caught"
+    finally:
+        if flag:
+            y = 0
+
+
+print(pair_across_try_start(False))
+x, x = 1, 2                # module level: STORE_NAME, no fusion; in a function, two STORE_FASTs
+
+
+def same_target_twice():
+    a, a = 1, 2
+    return a
+
+
+print(x, same_target_twice())
 
 
 def lands_on_second(flag):
