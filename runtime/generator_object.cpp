@@ -264,17 +264,6 @@ namespace {
 
 Generator* self_gen(Args args) { return args[0].as<Generator>(); }
 
-Result<Value> gen_next_slot(Interp& in, Value self) {
-    bool returned = false;
-    Value v = EDDY_TRY(gen_send(in, self.as<Generator>(), Value::none(), returned));
-    // The team's NextSlot convention: exhaustion is null, with no StopIteration pending (so
-    // list(), sum() and for_each() work); the return value is lost to next(g), which then raises
-    // a bare StopIteration. TODO(vm): raise StopIteration(v) once rt::next consumes it.
-    (void)v;
-    if (!returned) return v;
-    return Value::null();
-}
-
 Result<Value> gen_iter_slot(Interp&, Value self) { return self; }
 
 // What Python code driving `g` by hand gets for a resumption that yielded `v`: a sleep there
@@ -285,10 +274,19 @@ Result<Value> by_hand(Interp& in, Generator* g, Value v, bool& returned) {
     return loop::sleep_yielded_by_hand(in, g, v, returned);
 }
 
+Result<Value> gen_next_slot(Interp& in, Value self) {
+    bool returned = false;
+    Value v = EDDY_TRY(gen_send_by_hand(in, self.as<Generator>(), Value::none(), returned));
+    // The team's NextSlot convention: exhaustion is null, with no StopIteration pending (so
+    // list(), sum() and for_each() work); the return value is lost to next(g), which then raises
+    // a bare StopIteration. TODO(vm): raise StopIteration(v) once rt::next consumes it.
+    if (!returned) return v;
+    return Value::null();
+}
+
 Result<Value> send_by_hand(Interp& in, Generator* g, Value value) {
     bool returned = false;
-    Value v = EDDY_TRY(gen_send(in, g, value, returned));
-    v = EDDY_TRY(by_hand(in, g, v, returned));
+    Value v = EDDY_TRY(gen_send_by_hand(in, g, value, returned));
     if (returned) return raise_stop_iteration(in, v);
     return v;
 }
@@ -368,8 +366,7 @@ Result<Value> gen_getattr(Interp& in, Value self, Str* name) {
 Result<Value> wrapper_next(Interp& in, Value self) {
     Generator* g = self.as<CoroutineWrapper>()->coro;
     bool returned = false;
-    Value v = EDDY_TRY(gen_send(in, g, Value::none(), returned));
-    v = EDDY_TRY(by_hand(in, g, v, returned));
+    Value v = EDDY_TRY(gen_send_by_hand(in, g, Value::none(), returned));
     return returned ? Value::null() : v;   // the next slot's convention (gen_next_slot)
 }
 
@@ -395,6 +392,11 @@ void setup_type(Interp& in, Type* t, uint32_t size) {
 }
 
 } // namespace
+
+Result<Value> gen_send_by_hand(Interp& in, Generator* g, Value value, bool& returned) {
+    Value v = EDDY_TRY(gen_send(in, g, value, returned));
+    return by_hand(in, g, v, returned);
+}
 
 Result<Value> gen_throw_args(Interp& in, Value typ, Value val, Value tb) {
     return normalize_throw_args(in, typ, val, tb);

@@ -62,6 +62,9 @@ bool is_generator(const Interp& in, Value v);   // generator, coroutine or async
 // the VM: returns the yielded value, sets `returned` and the return value when it finishes, or
 // fails with the exception it raised. Raises "generator already executing" & co. itself.
 Result<Value> gen_send(Interp& in, Generator* gen, Value value, bool& returned);
+// gen_send as Python code driving `g` by hand sees it (send(), next(), list()): a sleep in its
+// await chain yields what CPython's sleep coroutine yields, not itself (loop/sleep.cpp).
+Result<Value> gen_send_by_hand(Interp& in, Generator* g, Value value, bool& returned);
 // gen.throw(exc) (the exception already normalised to an instance): same results as gen_send.
 Result<Value> gen_throw(Interp& in, Generator* gen, Value exc, bool& returned);
 // gen.close().

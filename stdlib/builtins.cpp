@@ -77,7 +77,7 @@ Result<Value> builtin_next(Interp& in, Args args) {
     Value item;
     if (t == in.types.generator) {
         bool returned = false;
-        item = EDDY_TRY(rt::gen_send(in, it.as<rt::Generator>(), Value::none(), returned));
+        item = EDDY_TRY(rt::gen_send_by_hand(in, it.as<rt::Generator>(), Value::none(), returned));
         if (!returned) return item;
         if (args.has(1)) return args[1];
         return rt::raise_stop_iteration(in, item);

@@ -152,13 +152,18 @@ Status sleep_check_awaitable(Interp& in, SleepCoroutine* sl) {
     return ok();
 }
 
-// The generator whose await holds `v`, innermost along gen's `await`/`yield from` chain, or null.
+// The generator whose await holds `v`, innermost along gen's `await`/`yield from` chain (through
+// the coroutine_wrapper of a `yield from coro.__await__()`), or null.
 static Generator* awaiter_of(Interp& in, Generator* gen, Value v) {
     Generator* g = gen;
     // Bounded by the recursion limit: a chain is never deeper than the frames it can run.
     for (int level = 0; level <= in.vm->recursion_limit; ++level) {
         Value yf = vm::gen_yield_from(g);
         if (yf.is(v)) return g;
+        if (yf.is_obj() && yf.as_obj()->type == in.types.coroutine_wrapper) {
+            g = yf.as<CoroutineWrapper>()->coro;
+            continue;
+        }
         if (yf.is_null() || !is_generator(in, yf) || yf.as_obj()->type == in.types.async_generator)
             return nullptr;
         g = yf.as<Generator>();
