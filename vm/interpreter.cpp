@@ -1332,6 +1332,20 @@ dispatch: {
         }
         // A null slot is GET_ANEXT's, for the async generator that just suspended in an await.
         if (TOP().is_null()) [[unlikely]] TOP() = asend_in_flight(in, g);
+        if (v.is_obj() && in.loop_state && rt::loop::is_sleep(*in.loop_state, v.as_obj()->type) &&
+            ip[-1].op() == Op::FOR_ITER) [[unlikely]] {
+            // A `for` over a generator whose `yield from coro.__await__()` reached a sleep: the
+            // loop drives it by hand and gets what CPython's sleep coroutine yields.
+            SAVE_FRAME();
+            bool returned = false;
+            v = rt::loop::sleep_yielded_by_hand(in, g, v, returned).value();
+            if (v.is_error()) goto error;
+            if (returned) {   // FOR_ITER's exhaustion: the iterator goes, and the jump
+                --sp;
+                ip = code->instrs + ip[-1].arg();
+                DISPATCH();
+            }
+        }
         PUSH(v);
         DISPATCH();
     }
