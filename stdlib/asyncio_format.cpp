@@ -71,20 +71,11 @@ std::string repr_str(rt::Str* x) {
 
 // _possibly_sorted: the items of `x` sorted, or in their own order when they do not compare.
 Result<rt::List*> possibly_sorted(Interp& in, Value x) {
-    rt::List* items = rt::make_list(in);
-    EDDY_CHECK(rt::for_each(in, x, [&](Value v) -> Status {
-        items->items.push_back(v);
-        return rt::ok();
-    }));
+    rt::List* items = EDDY_TRY(rt::list_from_iterable(in, x));
     if (!rt::list_sort(in, items, Value::none(), false).is_error()) return items;
     if (!in.exception_matches(in.exc.Exception)) return rt::Error{};
     in.take_exception();
-    items = rt::make_list(in);
-    EDDY_CHECK(rt::for_each(in, x, [&](Value v) -> Status {
-        items->items.push_back(v);
-        return rt::ok();
-    }));
-    return items;
+    return rt::list_from_iterable(in, x);
 }
 
 // Repr._repr_iterable: at most `max_items` items, "..." for the rest or past the depth limit;
@@ -218,13 +209,7 @@ Result<std::string> format_callback(Interp& in, Value func, std::span<const Valu
         Value inner = EDDY_TRY(rt::get_attr(in, func, in.intern("func")));
         Value pargs = EDDY_TRY(rt::get_attr(in, func, in.intern("args")));
         Value pkw = EDDY_TRY(rt::get_attr(in, func, in.intern("keywords")));
-        rt::List* items = rt::make_list(in);   // the partial's arguments, whatever iterable holds them
-        if (EDDY_TRY(rt::truthy(in, pargs))) {
-            EDDY_CHECK(rt::for_each(in, pargs, [&](Value v) -> Status {
-                items->items.push_back(v);
-                return rt::ok();
-            }));
-        }
+        rt::List* items = EDDY_TRY(rt::list_from_iterable(in, pargs));   // the partial's arguments
         return format_callback(in, inner, items->items, pkw, s);
     }
     Value name = EDDY_TRY(true_attr(in, func, in.names.dunder_qualname));

@@ -138,11 +138,7 @@ Result<Value> loop_call_exception_handler(Interp& in, Args a) {
     std::string text = "Unhandled exception in event loop";
     if (!msg.is_null() && EDDY_TRY(rt::truthy(in, msg)))
         text = std::string(EDDY_TRY(rt::str(in, msg)).as<rt::Str>()->view());
-    rt::List* keys = rt::make_list(in);
-    EDDY_CHECK(rt::for_each(in, ctx, [&](Value k) -> Status {
-        keys->items.push_back(k);
-        return rt::ok();
-    }));
+    rt::List* keys = EDDY_TRY(rt::list_from_iterable(in, ctx));
     EDDY_CHECK(rt::list_sort(in, keys, Value::none(), false));
     for (Value k : keys->items) {
         bool str = rt::is_str(in, k);
@@ -277,8 +273,8 @@ void init_loop_types(Interp& in, rt::Module* m) {
     finish_native_type(in, s.handle_type);
     finish_native_type(in, s.timer_handle_type);
 
-    // The await form's sleep is seen by Python code only when a coroutine awaiting it is driven
-    // by hand: it has the same methods.
+    // The await form's sleep, seen by Python code only through an awaiter's cr_await or
+    // gi_yieldfrom (a hand-driven await gets a SleepCoroutine in its place), has the same methods.
     for (Type* st : {s.sleep_type, s.sleep_coro_type}) {
         st->repr = sleep_repr;
         rt::add_methods(in, st, {

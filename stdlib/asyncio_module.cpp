@@ -122,14 +122,6 @@ Result<Value> asyncio_all_tasks(Interp& in, Args a) {
     return Value::from_obj(set);
 }
 
-// `if delay <= 0:` for the await form's delay that is not an int or float, whose TypeError a
-// non-number raises at the await.
-[[gnu::noinline]] Result<double> sleep_delay(Interp& in, Value delay) {
-    Value le = EDDY_TRY(rt::compare(in, delay, Value::from_small_int(0), vm::CmpOp::Le));
-    if (EDDY_TRY(rt::truthy(in, le))) return 0.0;
-    return to_double(in, delay);
-}
-
 // sleep(delay, result=None): a coroutine (runtime/loop/sleep.cpp) that a task awaits on its own
 // timer (delay > 0) or with a trip to the back of the ready queue. Its delay is checked when it
 // starts, as CPython's body checks it.
@@ -151,7 +143,7 @@ Result<Value> asyncio_sleep_await(Interp& in, Args a, bool& done) {
     double delay;
     if (a[0].is_float()) delay = a[0].as_float();
     else if (a[0].is_small_int()) delay = double(a[0].as_small_int());
-    else delay = EDDY_TRY(sleep_delay(in, a[0]));
+    else delay = EDDY_TRY(rt::loop::sleep_delay(in, a[0]));   // a non-number raises at the await
     Value result = a[1];
     LoopState& s = rt::loop::state(in);
     static_assert(sizeof(rt::loop::SleepAwaitable) <= 64);

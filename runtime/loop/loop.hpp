@@ -328,9 +328,13 @@ Status sleep_check_awaitable(Interp& in, SleepCoroutine* sl);
 // yielded sleep `v` from an await that expected a task's timer: runs the innermost await's sleep
 // as CPython's coroutine instead and gives what that yields (None, or a Future). `returned` as
 // gen_send's.
+// sleep()'s delay as seconds: an int or float as it is, anything else through the body's
+// `if delay <= 0:` (0 when true) and then its float conversion, each raising as CPython's would.
+Result<double> sleep_delay(Interp& in, Value delay);
 Result<Value> sleep_yielded_by_hand(Interp& in, Generator* gen, Value v, bool& returned);
 Result<Value> sleep_await_send(Interp& in, SleepCoroutine* sl, Value sent, bool& done);
-// Future.__await__'s iterator is the future itself (and a sleep is its own iterator).
+// Future.__await__'s iterator is the future itself (and, inside the runtime, a sleep is its own
+// iterator; Python code's sleep(...).__await__() gets a wrapper).
 bool is_native_awaitable(Interp& in, Value v);
 // Makes instances of exactly `type` native awaitables stepped by `step` (see AwaitStepFn).
 void register_native_awaitable(Interp& in, Type* type, AwaitStepFn step);

@@ -14,6 +14,14 @@
 
 namespace eddy::rt::loop {
 
+Result<double> sleep_delay(Interp& in, Value delay) {
+    if (delay.is_float()) return delay.as_float();
+    if (delay.is_small_int()) return double(delay.as_small_int());
+    Value le = EDDY_TRY(compare(in, delay, Value::from_small_int(0), vm::CmpOp::Le));
+    if (EDDY_TRY(truthy(in, le))) return 0.0;
+    return number_to_double(in, delay);
+}
+
 namespace {
 
 Error reuse_error(Interp& in) {
@@ -34,12 +42,7 @@ Status begin(Interp& in, SleepCoroutine* sl) {
     Value arg = sl->delay_arg;
     if (arg.is_null()) return ok();
     sl->delay_arg = Value::null();
-    Value le = EDDY_TRY(compare(in, arg, Value::from_small_int(0), vm::CmpOp::Le));
-    if (EDDY_TRY(truthy(in, le))) {
-        sl->delay = 0;
-        return ok();
-    }
-    sl->delay = EDDY_TRY(number_to_double(in, arg));
+    sl->delay = EDDY_TRY(sleep_delay(in, arg));
     return ok();
 }
 

@@ -69,7 +69,11 @@ TEST(Native, SplitsParametersAtTopLevelCommasOnly) {
 TEST(Native, MarksSignaturesThatBindByPosition) {
     Interp in;
     std::string error;
-    auto by_position = [&](const char* text) { return parse_signature(in, text, error)->by_position; };
+    auto by_position = [&](const char* text) {
+        auto sig = parse_signature(in, text, error);
+        EXPECT_TRUE(sig) << text << ": " << error;
+        return sig && sig->by_position;
+    };
     EXPECT_TRUE(by_position("split(self, /, sep=None, maxsplit=-1)"));
     EXPECT_TRUE(by_position("getattr(object, name, default=?, /)"));
     EXPECT_TRUE(by_position("append(self, object, /)"));

@@ -123,21 +123,14 @@ async def main():
     s.close()
 
     print("-- cancelled")
-    t = asyncio.create_task(gen(10, "never"))
-    await asyncio.sleep(0)
-    t.cancel()
-    try:
-        await t
-    except asyncio.CancelledError:
-        print("cancelled", t.cancelled())
     s = asyncio.sleep(10)
-    t = asyncio.ensure_future(s)
-    await asyncio.sleep(0)
-    t.cancel()
-    try:
-        await t
-    except asyncio.CancelledError:
-        print("cancelled", t.cancelled())
+    for t in (asyncio.create_task(gen(10, "never")), asyncio.ensure_future(s)):
+        await asyncio.sleep(0)
+        t.cancel()
+        try:
+            await t
+        except asyncio.CancelledError:
+            print("cancelled", t.cancelled())
     attempt("the sleep after", lambda: s.send(None))
 
 
