@@ -201,8 +201,8 @@ std::string coro_text(Interp& in, Value coro) {
 // its timer shows the future CPython's wait() or sleep() would be awaiting in that state, whose
 // one callback is the task's wake-up method.
 Result<std::string> waiter_repr(Interp& in, Task* t) {
-    const std::string pending =
-        "<Future pending cb=[" + rt::type_of(in, Value::from_obj(t))->qualname + ".task_wakeup()]>";
+    // The future's one callback is the task itself, as a Future's callbacks field holds it.
+    const std::string pending = "<Future pending " + EDDY_TRY(format_callbacks(in, Value::from_obj(t))) + ">";
     Value w = t->fut_waiter;
     if (w.is_small_int()) return pending;
     rt::loop::LoopState& s = rt::loop::state(in);
